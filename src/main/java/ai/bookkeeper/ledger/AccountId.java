@@ -1,0 +1,20 @@
+package ai.bookkeeper.ledger;
+
+import ai.bookkeeper.shared.Ids;
+import java.util.Objects;
+import java.util.UUID;
+
+public record AccountId(UUID value) {
+    public AccountId {
+        Objects.requireNonNull(value, "account id");
+    }
+
+    public static AccountId newId() {
+        return new AccountId(Ids.newId());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,266 @@
+package ai.bookkeeper.ledger;
+
+import ai.bookkeeper.shared.CompanyId;
+import ai.bookkeeper.shared.CurrencyCode;
+import ai.bookkeeper.shared.Money;
+import ai.bookkeeper.shared.Timestamps;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for accounts, entries and lines. Every statement filters on company_id first. */
+@Repository
+class LedgerRepository {
+
+    private static final String ENTRY_COLUMNS = "e.company_id, e.id, e.entry_date, e.description, e.memo, e.status, "
+            + "e.source, e.currency, e.reversal_of, e.version";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    LedgerRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    void insertAccounts(CompanyId company, List<Account> accounts) {
+        template.batchUpdate("INSERT INTO account (company_id, id, code, name, type, is_bank) VALUES (?, ?, ?, ?, ?, ?)",
+                accounts, accounts.size(), (ps, a) -> {
+                    ps.setString(1, company.toString());
+                    ps.setString(2, a.id().toString());
+                    ps.setString(3, a.code());
+                    ps.setString(4, a.name());
+                    ps.setString(5, a.type().name());
+                    ps.setInt(6, a.bank() ? 1 : 0);
+                });
+    }
+
+    boolean accountCodeTaken(CompanyId company, String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE company_id = ? AND code = ?")
+                .params(company.toString(), code).query(Integer.class).single() > 0;
+    }
+
+    List<Account> accounts(CompanyId company) {
+        return jdbc.sql("SELECT id, code, name, type, is_bank FROM account WHERE company_id = ? ORDER BY code")
+                .param(company.toString())
+                .query((rs, n) -> account(rs))
+                .list();
+    }
+
+    /** Inserts the entry and its lines. A POSTED entry is written as APPROVED first: lines of posted entries are frozen. */
+    void insert(JournalEntry entry, String createdBy, Instant now) {
+        boolean posted = entry.status() == EntryStatus.POSTED;
+        jdbc.sql("""
+                INSERT INTO journal_entry (company_id, id, entry_date, description, memo, status, source, currency,
+                                           reversal_of, created_by, created_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(entry.companyId().toString(), entry.id().toString(), entry.date().toString(),
+                        entry.description(), entry.memo(), (posted ? EntryStatus.APPROVED : entry.status()).name(),
+                        entry.source().name(), entry.currency().value(),
+                        entry.reversalOf() == null ? null : entry.reversalOf().toString(), createdBy,
+                        Timestamps.format(now), entry.version())
+                .update();
+        insertLines(entry.companyId(), entry.id(), entry.lines());
+        if (posted) {
+            jdbc.sql("UPDATE journal_entry SET status = 'POSTED', posted_at = ? WHERE company_id = ? AND id = ?")
+                    .params(Timestamps.format(now), entry.companyId().toString(), entry.id().toString())
+                    .update();
+        }
+    }
+
+    private void insertLines(CompanyId company, JournalEntryId entryId, List<JournalLine> lines) {
+        template.batchUpdate("""
+                INSERT INTO journal_line (company_id, entry_id, line_no, account_id, debit_minor, credit_minor, memo)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                JournalLine line = lines.get(i);
+                ps.setString(1, company.toString());
+                ps.setString(2, entryId.toString());
+                ps.setInt(3, i + 1);
+                ps.setString(4, line.account().toString());
+                ps.setLong(5, line.side() == Side.DEBIT ? line.amount().minorUnits() : 0);
+                ps.setLong(6, line.side() == Side.CREDIT ? line.amount().minorUnits() : 0);
+                ps.setString(7, line.memo());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return lines.size();
+            }
+        });
+    }
+
+    /** Moves an entry to {@code next} if nobody changed it since {@code version}; false when someone did. */
+    boolean updateStatus(CompanyId company, JournalEntryId id, int version, EntryStatus next, String actor, Instant now) {
+        String at = Timestamps.format(now);
+        return jdbc.sql("""
+                UPDATE journal_entry SET status = ?, version = version + 1,
+                       decided_by = CASE WHEN ? IN ('APPROVED', 'REJECTED') THEN ? ELSE decided_by END,
+                       decided_at = CASE WHEN ? IN ('APPROVED', 'REJECTED') THEN ? ELSE decided_at END,
+                       posted_at = CASE WHEN ? = 'POSTED' THEN ? ELSE posted_at END
+                WHERE company_id = ? AND id = ? AND version = ?""")
+                .params(next.name(), next.name(), actor, next.name(), at, next.name(), at,
+                        company.toString(), id.toString(), version)
+                .update() == 1;
+    }
+
+    boolean replaceLines(CompanyId company, JournalEntryId id, int version, List<JournalLine> lines, String memo) {
+        int updated = jdbc.sql("UPDATE journal_entry SET memo = ?, version = version + 1"
+                        + " WHERE company_id = ? AND id = ? AND version = ?")
+                .params(memo, company.toString(), id.toString(), version)
+                .update();
+        if (updated != 1) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM journal_line WHERE company_id = ? AND entry_id = ?")
+                .params(company.toString(), id.toString()).update();
+        insertLines(company, id, lines);
+        return true;
+    }
+
+    Optional<JournalEntry> entry(CompanyId company, JournalEntryId id) {
+        List<JournalEntry> found = query("WHERE e.company_id = ? AND e.id = ?", List.of(company.toString(), id.toString()), "");
+        return found.stream().findFirst();
+    }
+
+    boolean hasReversal(CompanyId company, JournalEntryId id) {
+        return jdbc.sql("SELECT COUNT(*) FROM journal_entry WHERE company_id = ? AND reversal_of = ?")
+                .params(company.toString(), id.toString()).query(Integer.class).single() > 0;
+    }
+
+    List<JournalEntry> entries(CompanyId company, EntryFilter filter) {
+        StringBuilder where = new StringBuilder("WHERE e.company_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(company.toString());
+        if (filter.from() != null) {
+            where.append(" AND e.entry_date >= ?");
+            params.add(filter.from().toString());
+        }
+        if (filter.to() != null) {
+            where.append(" AND e.entry_date <= ?");
+            params.add(filter.to().toString());
+        }
+        if (!filter.statuses().isEmpty()) {
+            where.append(" AND e.status IN (").append(String.join(", ", java.util.Collections.nCopies(filter.statuses().size(), "?"))).append(")");
+            filter.statuses().stream().map(Enum::name).sorted().forEach(params::add);
+        }
+        if (filter.account() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM journal_line a WHERE a.company_id = e.company_id"
+                    + " AND a.entry_id = e.id AND a.account_id = ?)");
+            params.add(filter.account().toString());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" AND (LOWER(e.description) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(e.memo, '')) LIKE ? ESCAPE '\\')");
+            String like = "%" + escapeLike(filter.text().strip().toLowerCase(Locale.ROOT)) + "%";
+            params.add(like);
+            params.add(like);
+        }
+        String page = " LIMIT " + filter.limit() + " OFFSET " + filter.offset();
+        return query(where.toString(), params, page);
+    }
+
+    /** Entries with their lines: one query for the page of entries, one for all their lines. */
+    private List<JournalEntry> query(String where, List<Object> params, String page) {
+        Map<String, EntryRow> rows = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM journal_entry e " + where + " ORDER BY e.entry_date, e.id" + page)
+                .params(params)
+                .query(rs -> {
+                    EntryRow row = entryRow(rs);
+                    rows.put(row.id, row);
+                });
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String company = rows.values().iterator().next().company;
+        List<Object> lineParams = new ArrayList<>();
+        lineParams.add(company);
+        lineParams.addAll(rows.keySet());
+        jdbc.sql("SELECT entry_id, account_id, debit_minor, credit_minor, memo FROM journal_line WHERE company_id = ?"
+                        + " AND entry_id IN (" + String.join(", ", java.util.Collections.nCopies(rows.size(), "?")) + ")"
+                        + " ORDER BY entry_id, line_no")
+                .params(lineParams)
+                .query(rs -> {
+                    EntryRow row = rows.get(rs.getString(1));
+                    long debit = rs.getLong(3);
+                    long credit = rs.getLong(4);
+                    Side side = debit > 0 ? Side.DEBIT : Side.CREDIT;
+                    row.lines.add(new JournalLine(new AccountId(UUID.fromString(rs.getString(2))), side,
+                            Money.ofMinor(debit > 0 ? debit : credit, row.currency), rs.getString(5)));
+                });
+        return rows.values().stream().map(EntryRow::toEntry).toList();
+    }
+
+    List<TrialBalance.Row> trialBalanceRows(CompanyId company, LocalDate asOf, CurrencyCode currency) {
+        return jdbc.sql("""
+                SELECT a.id, a.code, a.name, a.type, a.is_bank,
+                       COALESCE(SUM(l.debit_minor), 0) AS debits, COALESCE(SUM(l.credit_minor), 0) AS credits
+                FROM journal_line l
+                JOIN journal_entry e ON e.company_id = l.company_id AND e.id = l.entry_id
+                JOIN account a ON a.company_id = l.company_id AND a.id = l.account_id
+                WHERE l.company_id = ? AND e.status IN ('APPROVED', 'POSTED') AND e.entry_date <= ?
+                GROUP BY a.id, a.code, a.name, a.type, a.is_bank
+                ORDER BY a.code""")
+                .params(company.toString(), asOf.toString())
+                .query((rs, n) -> new TrialBalance.Row(account(rs), Money.ofMinor(rs.getLong("debits"), currency),
+                        Money.ofMinor(rs.getLong("credits"), currency)))
+                .list();
+    }
+
+    private static Account account(ResultSet rs) throws SQLException {
+        return new Account(new AccountId(UUID.fromString(rs.getString("id"))), rs.getString("code"), rs.getString("name"),
+                AccountType.valueOf(rs.getString("type")), rs.getInt("is_bank") == 1);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static EntryRow entryRow(ResultSet rs) throws SQLException {
+        EntryRow row = new EntryRow();
+        row.company = rs.getString("company_id");
+        row.id = rs.getString("id");
+        row.date = LocalDate.parse(rs.getString("entry_date"));
+        row.description = rs.getString("description");
+        row.memo = rs.getString("memo");
+        row.status = EntryStatus.valueOf(rs.getString("status"));
+        row.source = EntrySource.valueOf(rs.getString("source"));
+        row.currency = CurrencyCode.of(rs.getString("currency"));
+        row.reversalOf = rs.getString("reversal_of");
+        row.version = rs.getInt("version");
+        return row;
+    }
+
+    /** A header row while its lines are being collected. */
+    private static final class EntryRow {
+        String company;
+        String id;
+        LocalDate date;
+        String description;
+        String memo;
+        EntryStatus status;
+        EntrySource source;
+        CurrencyCode currency;
+        String reversalOf;
+        int version;
+        final List<JournalLine> lines = new ArrayList<>();
+
+        JournalEntry toEntry() {
+            return new JournalEntry(new JournalEntryId(UUID.fromString(id)), new CompanyId(UUID.fromString(company)),
+                    date, description, memo, status, source, currency, lines,
+                    reversalOf == null ? null : new JournalEntryId(UUID.fromString(reversalOf)), version);
+        }
+    }
+}

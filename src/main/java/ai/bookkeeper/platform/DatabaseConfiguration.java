@@ -1,0 +1,74 @@
+package ai.bookkeeper.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+
+    @Bean
+    DatabaseEngine databaseEngine(DatabaseProperties properties) {
+        return properties.engine();
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DatabaseProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(properties.url());
+        config.setPoolName("bookkeeper");
+        if (properties.user() != null && !properties.user().isBlank()) {
+            config.setUsername(properties.user());
+        }
+        if (properties.password() != null && !properties.password().isEmpty()) {
+            config.setPassword(properties.password());
+        }
+        if (properties.engine() == DatabaseEngine.SQLITE) {
+            createParentDirectory(properties.url());
+            // WAL lets readers run beside the single writer; IMMEDIATE transactions take the write lock at BEGIN,
+            // so that busy_timeout applies instead of a failed lock upgrade mid-transaction.
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("busy_timeout", "30000");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            config.setMaximumPoolSize(properties.poolSize() == null ? 4 : properties.poolSize());
+        } else {
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            config.setMaximumPoolSize(properties.poolSize() == null ? 10 : properties.poolSize());
+        }
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    private static void createParentDirectory(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the folder " + parent + " for the SQLite database; "
+                    + "make it writable or set BOOKKEEPER_DB_URL elsewhere", e);
+        }
+    }
+}

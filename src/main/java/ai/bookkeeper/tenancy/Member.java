@@ -1,0 +1,4 @@
+package ai.bookkeeper.tenancy;
+
+public record Member(User user, Role role) {
+}

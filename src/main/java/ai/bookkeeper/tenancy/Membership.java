@@ -1,0 +1,4 @@
+package ai.bookkeeper.tenancy;
+
+public record Membership(Company company, Role role) {
+}

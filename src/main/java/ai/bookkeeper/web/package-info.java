@@ -1,0 +1,2 @@
+/** HTTP concerns shared by every module's controllers: health, RFC 9457 problem details. */
+package ai.bookkeeper.web;

@@ -1,0 +1,168 @@
+package ai.bookkeeper.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import ai.bookkeeper.audit.AuditTrail;
+import ai.bookkeeper.shared.ConflictException;
+import ai.bookkeeper.shared.CurrencyCode;
+import ai.bookkeeper.shared.ForbiddenException;
+import ai.bookkeeper.shared.Money;
+import ai.bookkeeper.tenancy.BusinessType;
+import ai.bookkeeper.tenancy.CompanyAccess;
+import ai.bookkeeper.tenancy.Role;
+import ai.bookkeeper.tenancy.Tenancy;
+import ai.bookkeeper.testing.DatabaseIntegrationTest;
+import ai.bookkeeper.testing.Fixtures;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class LedgerIntegrationTest extends DatabaseIntegrationTest {
+
+    private static final LocalDate MARCH_1 = LocalDate.of(2026, 3, 1);
+
+    @Autowired Tenancy tenancy;
+    @Autowired Ledger ledger;
+    @Autowired AuditTrail audit;
+    @Autowired JdbcTemplate jdbc;
+
+    CompanyAccess owner;
+    Account bank;
+    Account rent;
+
+    @BeforeEach
+    void company() {
+        owner = Fixtures.company(tenancy, BusinessType.RETAIL);
+        bank = ledger.accountByCode(owner, "1000").orElseThrow();
+        rent = ledger.accountByCode(owner, "6100").orElseThrow();
+    }
+
+    JournalEntry proposeRent(String amount, LocalDate date) {
+        Money money = Money.of(amount, CurrencyCode.USD);
+        return ledger.propose(owner, NewEntry.manual(date, "March rent",
+                JournalLine.debit(rent.id(), money), JournalLine.credit(bank.id(), money)));
+    }
+
+    @Test
+    void a_new_company_gets_the_chart_of_accounts_of_its_business_type() {
+        assertThat(ledger.accounts(owner)).hasSize(13)
+                .extracting(Account::code).contains("1000", "4000", "6400");
+        assertThat(ledger.accounts(owner)).filteredOn(Account::bank).extracting(Account::code).containsExactly("1000", "1010");
+    }
+
+    @Test
+    void an_entry_moves_from_proposed_to_approved_to_posted_and_is_read_back_intact() {
+        JournalEntry proposed = proposeRent("1250.00", MARCH_1);
+        JournalEntry approved = ledger.approve(owner, proposed.id(), proposed.version());
+        JournalEntry posted = ledger.post(owner, approved.id(), approved.version());
+
+        JournalEntry stored = ledger.entry(owner, proposed.id());
+        assertThat(stored.status()).isEqualTo(EntryStatus.POSTED);
+        assertThat(stored.version()).isEqualTo(posted.version());
+        assertThat(stored.lines()).containsExactlyElementsOf(proposed.lines());
+        assertThat(audit.eventsFor(owner, "journal_entry", proposed.id())).extracting(AuditTrail.Event::action)
+                .containsExactly("entry.booked", "entry.approved", "entry.posted");
+    }
+
+    @Test
+    void a_posted_entry_cannot_be_changed_rejected_or_deleted_only_reversed() {
+        JournalEntry entry = postedRent("80.00");
+
+        assertThatThrownBy(() -> ledger.changeAccount(owner, entry.id(), entry.version(), rent.id(), bank.id(), null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("reverse it");
+        assertThatThrownBy(() -> ledger.reject(owner, entry.id(), entry.version()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("it is POSTED");
+        // the database refuses too, whoever writes to it
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET description = 'edited' WHERE company_id = ? AND id = ?",
+                owner.companyId().toString(), entry.id().toString())).hasMessageContaining("posted");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_line WHERE company_id = ? AND entry_id = ?",
+                owner.companyId().toString(), entry.id().toString())).hasMessageContaining("posted");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_entry WHERE company_id = ? AND id = ?",
+                owner.companyId().toString(), entry.id().toString())).hasMessageContaining("posted");
+
+        JournalEntry reversal = ledger.reverse(owner, entry.id(), LocalDate.of(2026, 3, 31), "booked twice");
+        assertThat(reversal.status()).isEqualTo(EntryStatus.POSTED);
+        assertThat(reversal.reversalOf()).isEqualTo(entry.id());
+        assertThat(ledger.trialBalance(owner, LocalDate.of(2026, 12, 31)).balanceOf("6100").isZero()).isTrue();
+        assertThatThrownBy(() -> ledger.reverse(owner, entry.id(), LocalDate.of(2026, 4, 1), "again"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("reversed already");
+    }
+
+    @Test
+    void the_lock_date_holds_for_booking_deciding_and_reversing() {
+        JournalEntry open = proposeRent("10.00", MARCH_1);
+        JournalEntry posted = postedRent("20.00");
+        tenancy.updateSettings(owner, new BigDecimal("0.85"), LocalDate.of(2026, 3, 31));
+
+        assertThatThrownBy(() -> proposeRent("5.00", LocalDate.of(2026, 3, 31)))
+                .isInstanceOf(LockedPeriodException.class)
+                .hasMessage("Cannot book an entry dated 2026-03-31: the books are locked up to and including 2026-03-31."
+                        + " Date it after 2026-03-31, or ask an owner to move the lock date back.");
+        assertThatThrownBy(() -> ledger.approve(owner, open.id(), open.version())).isInstanceOf(LockedPeriodException.class);
+        assertThatThrownBy(() -> ledger.changeAccount(owner, open.id(), open.version(), rent.id(), bank.id(), null))
+                .isInstanceOf(LockedPeriodException.class);
+        assertThatThrownBy(() -> ledger.reverse(owner, posted.id(), LocalDate.of(2026, 3, 15), "wrong"))
+                .isInstanceOf(LockedPeriodException.class);
+        assertThat(ledger.entry(owner, open.id()).status()).isEqualTo(EntryStatus.PROPOSED);
+
+        assertThat(ledger.reverse(owner, posted.id(), LocalDate.of(2026, 4, 1), "wrong").date())
+                .isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThat(proposeRent("5.00", LocalDate.of(2026, 4, 1)).status()).isEqualTo(EntryStatus.PROPOSED);
+    }
+
+    @Test
+    void a_stale_version_is_refused_as_a_concurrent_change() {
+        JournalEntry entry = proposeRent("10.00", MARCH_1);
+        ledger.approve(owner, entry.id(), entry.version());
+        assertThatThrownBy(() -> ledger.reject(owner, entry.id(), entry.version()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("changed by someone else");
+    }
+
+    @Test
+    void changing_the_account_keeps_the_entry_balanced_and_bumps_the_version() {
+        JournalEntry entry = proposeRent("42.00", MARCH_1);
+        Account supplies = ledger.accountByCode(owner, "6500").orElseThrow();
+        JournalEntry changed = ledger.changeAccount(owner, entry.id(), entry.version(), rent.id(), supplies.id(), "reviewer");
+        JournalEntry stored = ledger.entry(owner, entry.id());
+        assertThat(stored.version()).isEqualTo(changed.version()).isEqualTo(entry.version() + 1);
+        assertThat(stored.lines()).extracting(JournalLine::account).containsExactly(supplies.id(), bank.id());
+    }
+
+    @Test
+    void a_viewer_reads_but_cannot_book() {
+        CompanyAccess viewer = Fixtures.member(tenancy, owner, Role.VIEWER);
+        assertThat(ledger.accounts(viewer)).isNotEmpty();
+        Money money = Money.of("1.00", CurrencyCode.USD);
+        assertThatThrownBy(() -> ledger.propose(viewer, NewEntry.manual(MARCH_1, "x",
+                JournalLine.debit(rent.id(), money), JournalLine.credit(bank.id(), money))))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("you need the ACCOUNTANT role");
+    }
+
+    @Test
+    void the_database_refuses_an_unbalanced_entry_written_around_the_domain() {
+        JournalEntry entry = proposeRent("10.00", MARCH_1);
+        String company = owner.companyId().toString();
+        String id = entry.id().toString();
+        // PostgreSQL's deferred trigger refuses the unbalancing update at commit; SQLite, which can't defer,
+        // refuses the approval of the unbalanced entry
+        Throwable refused = catchThrowable(() -> {
+            jdbc.update("UPDATE journal_line SET debit_minor = 999 WHERE company_id = ? AND entry_id = ? AND line_no = 1",
+                    company, id);
+            jdbc.update("UPDATE journal_entry SET status = 'APPROVED' WHERE company_id = ? AND id = ?", company, id);
+        });
+        assertThat(refused).hasMessageContaining("does not balance");
+        assertThat(jdbc.queryForObject("SELECT status FROM journal_entry WHERE company_id = ? AND id = ?", String.class,
+                company, id)).isEqualTo("PROPOSED");
+    }
+
+    private JournalEntry postedRent(String amount) {
+        JournalEntry entry = proposeRent(amount, MARCH_1);
+        JournalEntry approved = ledger.approve(owner, entry.id(), entry.version());
+        return ledger.post(owner, entry.id(), approved.version());
+    }
+}
