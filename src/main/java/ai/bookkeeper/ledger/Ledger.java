@@ -197,6 +197,22 @@ public class Ledger {
                 repository.trialBalanceRows(access.companyId(), asOf, company.currency()));
     }
 
+    /**
+     * Totals per account over booked entries dated from {@code from} (null: the beginning) to {@code to}: the
+     * movements a profit and loss statement or a period's trial balance is made of.
+     */
+    public TrialBalance activity(CompanyAccess access, LocalDate from, LocalDate to) {
+        Company company = tenancy.company(access);
+        return new TrialBalance(to, company.currency(),
+                repository.activityRows(access.companyId(), from, to, company.currency()));
+    }
+
+    /** Booked postings dated within [from, to] in date order, for one account or (null) all. */
+    public List<Posting> postings(CompanyAccess access, LocalDate from, LocalDate to, AccountId account) {
+        Company company = tenancy.company(access);
+        return repository.postings(access.companyId(), from, to, account, company.currency());
+    }
+
     private JournalEntry move(CompanyAccess access, JournalEntryId id, int expectedVersion, EntryStatus next, String verb) {
         access.require(Role.ACCOUNTANT, verb + " journal entries");
         JournalEntry current = current(access, id, expectedVersion);

@@ -219,6 +219,50 @@ class LedgerRepository {
                 .list();
     }
 
+    /** Debit and credit totals per account over booked entries dated within [from, to]; from may be null. */
+    List<TrialBalance.Row> activityRows(CompanyId company, LocalDate from, LocalDate to, CurrencyCode currency) {
+        return jdbc.sql("""
+                SELECT a.id, a.code, a.name, a.type, a.is_bank,
+                       COALESCE(SUM(l.debit_minor), 0) AS debits, COALESCE(SUM(l.credit_minor), 0) AS credits
+                FROM journal_line l
+                JOIN journal_entry e ON e.company_id = l.company_id AND e.id = l.entry_id
+                JOIN account a ON a.company_id = l.company_id AND a.id = l.account_id
+                WHERE l.company_id = ? AND e.status IN ('APPROVED', 'POSTED') AND e.entry_date >= ? AND e.entry_date <= ?
+                GROUP BY a.id, a.code, a.name, a.type, a.is_bank
+                ORDER BY a.code""")
+                .params(company.toString(), from == null ? "0000-00-00" : from.toString(), to.toString())
+                .query((rs, n) -> new TrialBalance.Row(account(rs), Money.ofMinor(rs.getLong("debits"), currency),
+                        Money.ofMinor(rs.getLong("credits"), currency)))
+                .list();
+    }
+
+    /** Booked lines dated within [from, to], in date order; {@code account} null for all accounts. */
+    List<Posting> postings(CompanyId company, LocalDate from, LocalDate to, AccountId account, CurrencyCode currency) {
+        List<Object> params = new ArrayList<>(List.of(company.toString(), from.toString(), to.toString()));
+        String accountFilter = "";
+        if (account != null) {
+            accountFilter = " AND l.account_id = ?";
+            params.add(account.toString());
+        }
+        return jdbc.sql("""
+                SELECT e.id, e.entry_date, e.description, e.status, l.account_id, l.debit_minor, l.credit_minor, l.memo
+                FROM journal_line l
+                JOIN journal_entry e ON e.company_id = l.company_id AND e.id = l.entry_id
+                WHERE l.company_id = ? AND e.status IN ('APPROVED', 'POSTED') AND e.entry_date >= ? AND e.entry_date <= ?"""
+                        + accountFilter + " ORDER BY e.entry_date, e.id, l.line_no")
+                .params(params)
+                .query((rs, n) -> {
+                    long debit = rs.getLong("debit_minor");
+                    long credit = rs.getLong("credit_minor");
+                    return new Posting(new JournalEntryId(UUID.fromString(rs.getString("id"))),
+                            LocalDate.parse(rs.getString("entry_date")), rs.getString("description"),
+                            new AccountId(UUID.fromString(rs.getString("account_id"))),
+                            debit > 0 ? Side.DEBIT : Side.CREDIT, Money.ofMinor(debit > 0 ? debit : credit, currency),
+                            rs.getString("memo"), EntryStatus.valueOf(rs.getString("status")));
+                })
+                .list();
+    }
+
     private static Account account(ResultSet rs) throws SQLException {
         return new Account(new AccountId(UUID.fromString(rs.getString("id"))), rs.getString("code"), rs.getString("name"),
                 AccountType.valueOf(rs.getString("type")), rs.getInt("is_bank") == 1);
