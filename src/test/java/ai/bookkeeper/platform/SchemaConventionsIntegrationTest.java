@@ -27,8 +27,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class SchemaConventionsIntegrationTest extends DatabaseIntegrationTest {
 
-    /** Tables that hold no company data: the tenant root itself, global users, and Flyway's bookkeeping. */
-    private static final Set<String> GLOBAL_TABLES = Set.of("app_user", "company", "flyway_schema_history");
+    /** Tables that hold no company data: the tenant root, users and their tokens and idempotency keys, the job queue, Flyway. */
+    private static final Set<String> GLOBAL_TABLES = Set.of("app_user", "company", "flyway_schema_history", "api_token",
+            "idempotency_record", "scheduled_tasks");
 
     @Autowired DataSource dataSource;
 

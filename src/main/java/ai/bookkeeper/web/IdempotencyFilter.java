@@ -1,0 +1,186 @@
+package ai.bookkeeper.web;
+
+import ai.bookkeeper.shared.Timestamps;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on POST: the first request with a key runs and its answer is kept; the same key with the
+ * same request replays that answer and creates nothing; the same key with another request is refused (422); a
+ * retry while the first is still running gets 409. Keys are per user. The claim is an insert that the primary key
+ * makes atomic, so two simultaneous retries can't both run.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final JdbcClient jdbc;
+    private final ProblemWriter problems;
+    private final Clock clock;
+
+    IdempotencyFilter(JdbcClient jdbc, ProblemWriter problems, Clock clock) {
+        this.jdbc = jdbc;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER).strip();
+        Optional<AuthenticatedUser> user = user();
+        if (user.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            problems.write(response, 400, "idempotency.key", "An Idempotency-Key has 1 to " + MAX_KEY_LENGTH + " characters.");
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String hash = hash(request, body);
+        String userId = user.get().id().toString();
+        int claimed = jdbc.sql("INSERT INTO idempotency_record (user_id, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (user_id, idem_key) DO NOTHING")
+                .params(userId, key, hash, Timestamps.format(clock.instant()))
+                .update();
+        if (claimed == 0) {
+            replay(userId, key, hash, response);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new CachedBodyRequest(request, body), captured);
+        } finally {
+            if (captured.getStatus() >= 500) {
+                // a failure on our side is not an answer worth keeping: let the client retry with the same key
+                jdbc.sql("DELETE FROM idempotency_record WHERE user_id = ? AND idem_key = ?").params(userId, key).update();
+            } else {
+                jdbc.sql("UPDATE idempotency_record SET status = ?, content_type = ?, body = ? WHERE user_id = ? AND idem_key = ?")
+                        .params(captured.getStatus(), captured.getContentType(),
+                                new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8), userId, key)
+                        .update();
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private void replay(String userId, String key, String hash, HttpServletResponse response) throws IOException {
+        record Stored(String hash, Integer status, String contentType, String body) {
+        }
+        Stored stored = jdbc.sql("SELECT request_hash, status, content_type, body FROM idempotency_record"
+                        + " WHERE user_id = ? AND idem_key = ?")
+                .params(userId, key)
+                .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2) == null ? null : rs.getInt(2),
+                        rs.getString(3), rs.getString(4)))
+                .single();
+        if (!stored.hash().equals(hash)) {
+            problems.write(response, 422, "idempotency.key.reused", "This Idempotency-Key was used for a different"
+                    + " request; use a new key for a new request.");
+        } else if (stored.status() == null) {
+            problems.write(response, 409, "idempotency.in_progress", "A request with this Idempotency-Key is still"
+                    + " running; retry in a moment to get its answer.");
+        } else {
+            response.setStatus(stored.status());
+            response.setHeader("Idempotent-Replayed", "true");
+            if (stored.contentType() != null) {
+                response.setContentType(stored.contentType());
+            }
+            if (stored.body() != null) {
+                response.getOutputStream().write(stored.body().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static Optional<AuthenticatedUser> user() {
+        try {
+            return Optional.of(CurrentUser.principal());
+        } catch (RuntimeException notSignedIn) {
+            return Optional.empty();
+        }
+    }
+
+    private static String hash(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body already read, so that the controller can read it again. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
