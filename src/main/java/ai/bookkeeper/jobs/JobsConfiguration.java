@@ -1,0 +1,94 @@
+package ai.bookkeeper.jobs;
+
+import ai.bookkeeper.platform.DatabaseEngine;
+import ai.bookkeeper.tenancy.Tenancy;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * The queue is db-scheduler over the application's own database: one-time task instances keyed by job id, picked
+ * by one instance at a time (optimistic version column), kept alive by heartbeats and revived elsewhere when their
+ * instance dies. The data source is transaction-aware so that submitting joins the caller's transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JobsProperties.class)
+class JobsConfiguration {
+
+    static final String TASK = "bookkeeper-job";
+
+    @Bean
+    JobRunner jobRunner(JobRepository repository, Tenancy tenancy, org.springframework.beans.factory.ObjectProvider<JobHandler> handlers, JobsProperties properties,
+                        Clock clock) {
+        return new JobRunner(repository, tenancy, handlers.orderedStream().toList(), properties, clock);
+    }
+
+    @Bean
+    OneTimeTask<String> jobTask(JobRunner runner) {
+        return Tasks.oneTime(TASK, String.class)
+                .onFailure(runner)
+                .execute((instance, context) -> {
+                    try {
+                        runner.run(instance.getData());
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                });
+    }
+
+    @Bean
+    Scheduler scheduler(DataSource dataSource, OneTimeTask<String> jobTask, JobsProperties properties,
+                        DatabaseEngine engine) {
+        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask));
+        if (engine == DatabaseEngine.SQLITE) {
+            builder.jdbcCustomization(new SqliteJdbcCustomization());
+        }
+        return builder
+                .tableName("scheduled_tasks")
+                .threads(properties.threads())
+                .pollingInterval(properties.pollInterval())
+                .heartbeatInterval(properties.heartbeat())
+                .missedHeartbeatsLimit(4)
+                .commitWhenAutocommitDisabled(true)
+                .build();
+    }
+
+    /** Starts the worker after the context is up (and only where {@code bookkeeper.jobs.worker} is on). */
+    @Bean
+    SmartLifecycle schedulerLifecycle(Scheduler scheduler, JobsProperties properties) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                if (properties.worker()) {
+                    scheduler.start();
+                }
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                if (properties.worker()) {
+                    scheduler.stop();
+                }
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}
