@@ -3,6 +3,7 @@ package ai.bookkeeper.jobs;
 import ai.bookkeeper.platform.DatabaseEngine;
 import ai.bookkeeper.tenancy.Tenancy;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
@@ -46,48 +47,58 @@ class JobsConfiguration {
                 });
     }
 
+    /** Submits jobs; joins the caller's transaction. */
     @Bean
-    Scheduler scheduler(DataSource dataSource, OneTimeTask<String> jobTask, JobsProperties properties,
-                        DatabaseEngine engine) {
-        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask));
+    SchedulerClient schedulerClient(DataSource dataSource, OneTimeTask<String> jobTask, DatabaseEngine engine) {
+        var builder = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), List.of(jobTask))
+                .tableName("scheduled_tasks");
         if (engine == DatabaseEngine.SQLITE) {
             builder.jdbcCustomization(new SqliteJdbcCustomization());
         }
-        return builder
-                .tableName("scheduled_tasks")
-                .threads(properties.threads())
-                .pollingInterval(properties.pollInterval())
-                .heartbeatInterval(properties.heartbeat())
-                .missedHeartbeatsLimit(4)
-                .commitWhenAutocommitDisabled(true)
-                .build();
+        return builder.build();
     }
 
-    /** Starts the worker after the context is up (and only where {@code bookkeeper.jobs.worker} is on). */
+    /**
+     * Runs jobs where {@code bookkeeper.jobs.worker} is on. A db-scheduler worker can't start again once stopped, so
+     * each start builds a fresh one (the context may be stopped and restarted, as Spring's test contexts are).
+     */
     @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler, JobsProperties properties) {
+    SmartLifecycle jobWorker(DataSource dataSource, OneTimeTask<String> jobTask, JobsProperties properties,
+                             DatabaseEngine engine) {
         return new SmartLifecycle() {
-            private volatile boolean running;
+            private volatile Scheduler worker;
 
             @Override
             public void start() {
-                if (properties.worker()) {
-                    scheduler.start();
+                if (!properties.worker()) {
+                    return;
                 }
-                running = true;
+                var builder = Scheduler.create(dataSource, List.of(jobTask));
+                if (engine == DatabaseEngine.SQLITE) {
+                    builder.jdbcCustomization(new SqliteJdbcCustomization());
+                }
+                worker = builder.tableName("scheduled_tasks")
+                        .threads(properties.threads())
+                        .pollingInterval(properties.pollInterval())
+                        .heartbeatInterval(properties.heartbeat())
+                        .missedHeartbeatsLimit(4)
+                        .commitWhenAutocommitDisabled(true)
+                        .build();
+                worker.start();
             }
 
             @Override
             public void stop() {
-                if (properties.worker()) {
-                    scheduler.stop();
+                Scheduler running = worker;
+                worker = null;
+                if (running != null) {
+                    running.stop();
                 }
-                running = false;
             }
 
             @Override
             public boolean isRunning() {
-                return running;
+                return worker != null;
             }
         };
     }
