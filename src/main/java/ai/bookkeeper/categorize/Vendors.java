@@ -18,8 +18,8 @@ final class Vendors {
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
     private static final Set<String> NOISE = Set.of("POS", "DEBIT", "CREDIT", "CARD", "PURCHASE", "CHECKCARD", "ACH",
             "SQ", "TST", "PAYPAL", "PP", "ONLINE", "PAYMENT", "PMT", "WWW", "COM", "INC", "LLC", "LTD", "CO", "CORP",
-            "THE", "RECURRING", "AUTOPAY", "VISA", "MC", "DBT", "PREAUTH", "WEB", "ID", "REF", "TRN", "XFER", "ORIG",
-            "CO.", "HTTPS", "HTTP", "NET", "US", "USA");
+            "THE", "RECURRING", "AUTOPAY", "VISA", "MC", "DBT", "PREAUTH", "ID", "REF", "TRN", "XFER", "ORIG",
+            "HTTPS", "HTTP", "US", "USA");
     // two-letter state codes trail card descriptions ("OAKLAND CA"); dropping them only from the end keeps "CA" inside names
     private static final Set<String> STATES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI",
             "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
