@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Isotonic calibration: maps a model's raw top-class probability to the observed accuracy of held-out predictions
  * with that score (pool-adjacent-violators). Each pooled block's rate is smoothed as (hits + 1) / (n + 2), so a
- * small block of lucky predictions does not claim certainty; then pooled once more to stay monotone. Scores between
- * block centres are interpolated linearly.
+ * small block of lucky predictions does not claim certainty; then pooled once more to stay monotone. Within a
+ * block the value is flat (a block is a set of scores that earned one accuracy); between blocks it is interpolated
+ * linearly, so a score no held-out prediction had gets a value between its neighbours.
  */
 final class Calibrator {
 
@@ -35,22 +36,24 @@ final class Calibrator {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingDouble(i -> rawScores[i]));
-        List<double[]> blocks = new ArrayList<>(); // {sumScore, hits, n}
+        List<double[]> blocks = new ArrayList<>(); // {sumScore, hits, n, lowestScore, highestScore}
         for (int i : order) {
-            blocks.add(new double[] {rawScores[i], correct[i] ? 1 : 0, 1});
+            blocks.add(new double[] {rawScores[i], correct[i] ? 1 : 0, 1, rawScores[i], rawScores[i]});
         }
         blocks = pool(blocks, b -> b[1] / b[2]);
         List<double[]> smoothed = new ArrayList<>();
         for (double[] b : blocks) {
-            smoothed.add(new double[] {b[0], (b[1] + 1) / (b[2] + 2) * b[2], b[2]});
+            smoothed.add(new double[] {b[0], (b[1] + 1) / (b[2] + 2) * b[2], b[2], b[3], b[4]});
         }
         smoothed = pool(smoothed, b -> b[1] / b[2]);
-        double[] scores = new double[smoothed.size()];
-        double[] values = new double[smoothed.size()];
-        for (int i = 0; i < scores.length; i++) {
+        double[] scores = new double[smoothed.size() * 2];
+        double[] values = new double[smoothed.size() * 2];
+        for (int i = 0; i < smoothed.size(); i++) {
             double[] b = smoothed.get(i);
-            scores[i] = b[0] / b[2];
-            values[i] = b[1] / b[2];
+            scores[2 * i] = b[3];
+            scores[2 * i + 1] = b[4];
+            values[2 * i] = b[1] / b[2];
+            values[2 * i + 1] = b[1] / b[2];
         }
         return new Calibrator(scores, values);
     }
@@ -61,7 +64,8 @@ final class Calibrator {
             double[] current = block.clone();
             while (!stack.isEmpty() && rate.applyAsDouble(stack.get(stack.size() - 1)) >= rate.applyAsDouble(current)) {
                 double[] previous = stack.remove(stack.size() - 1);
-                current = new double[] {previous[0] + current[0], previous[1] + current[1], previous[2] + current[2]};
+                current = new double[] {previous[0] + current[0], previous[1] + current[1], previous[2] + current[2],
+                    previous[3], current[4]};
             }
             stack.add(current);
         }

@@ -50,14 +50,25 @@ final class TextClassifier {
     record Prediction(String code, double raw, double confidence, List<String> similar) {
     }
 
+    // Tribuo logs every training run at INFO; the reference keeps the configured logger from being collected
+    private static final java.util.logging.Logger TRIBUO_LOG = quietTribuo();
+
     private final Model<Label> model;
     private final Calibrator calibrator;
     private final Map<String, List<String>> samples;
+    private final Map<String, Set<String>> sampleWords = new java.util.HashMap<>();
 
     private TextClassifier(Model<Label> model, Calibrator calibrator, Map<String, List<String>> samples) {
         this.model = model;
         this.calibrator = calibrator;
         this.samples = samples;
+        samples.values().forEach(list -> list.forEach(s -> sampleWords.put(s, new HashSet<>(Vendors.words(s)))));
+    }
+
+    private static java.util.logging.Logger quietTribuo() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.tribuo");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     static TextClassifier train(List<LabeledExample> examples, long seed) {
@@ -150,7 +161,7 @@ final class TextClassifier {
     private List<String> similar(TransactionFacts facts, String code) {
         Set<String> words = new HashSet<>(Vendors.words(facts.description()));
         return samples.getOrDefault(code, List.of()).stream()
-                .sorted(Comparator.comparingLong((String s) -> -Vendors.words(s).stream().filter(words::contains).count()))
+                .sorted(Comparator.comparingLong((String s) -> -sampleWords.get(s).stream().filter(words::contains).count()))
                 .limit(3).map(s -> s + " -> " + code).toList();
     }
 
