@@ -34,6 +34,7 @@ final class TierChain {
     private final LlmProvider llm;
     private final BigDecimal stopAt;
     private final BigDecimal llmCap;
+    private final Map<String, List<VendorMemory>> memoryByFirstWord = new java.util.HashMap<>();
     private final Map<String, VendorMemory> newLlmMemory = new LinkedHashMap<>();
 
     TierChain(Chart chart, RuleEngine rules, Map<String, VendorMemory> memory, VersionedModel model, LlmProvider llm,
@@ -45,6 +46,28 @@ final class TierChain {
         this.llm = llm;
         this.stopAt = stopAt;
         this.llmCap = llmCap;
+        memory.values().forEach(m -> memoryByFirstWord.computeIfAbsent(firstWord(m.vendor()), k -> new ArrayList<>())
+                .add(m));
+    }
+
+    private static String firstWord(String vendor) {
+        int space = vendor.indexOf(' ');
+        return space < 0 ? vendor : vendor.substring(0, space);
+    }
+
+    /**
+     * The exact vendor, else the one remembered vendor that is a word prefix of it or it of (banks append cities:
+     * "FIGMA" and "FIGMA SAN FRANCISCO" are one vendor). Ambiguous prefixes answer nothing.
+     */
+    private VendorMemory remembered(String vendor) {
+        VendorMemory exact = memory.get(vendor);
+        if (exact != null || vendor.isEmpty()) {
+            return exact;
+        }
+        List<VendorMemory> related = memoryByFirstWord.getOrDefault(firstWord(vendor), List.of()).stream()
+                .filter(m -> (vendor + " ").startsWith(m.vendor() + " ") || (m.vendor() + " ").startsWith(vendor + " "))
+                .toList();
+        return related.size() == 1 ? related.get(0) : null;
     }
 
     /** LLM answers of this batch, by vendor, to remember so that repeats don't ask the LLM again. */
@@ -88,7 +111,7 @@ final class TierChain {
     }
 
     private Optional<Suggestion> fromMemory(TransactionFacts facts) {
-        VendorMemory m = facts.vendor().isEmpty() ? null : memory.get(facts.vendor());
+        VendorMemory m = remembered(facts.vendor());
         if (m == null) {
             return Optional.empty();
         }
