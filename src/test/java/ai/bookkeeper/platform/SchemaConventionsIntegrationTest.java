@@ -29,7 +29,7 @@ class SchemaConventionsIntegrationTest extends DatabaseIntegrationTest {
 
     /** Tables that hold no company data: the tenant root, users and their tokens and idempotency keys, the job queue, Flyway. */
     private static final Set<String> GLOBAL_TABLES = Set.of("app_user", "company", "flyway_schema_history", "api_token",
-            "idempotency_record", "scheduled_tasks");
+            "idempotency_record", "scheduled_tasks", "category_global_model");
 
     @Autowired DataSource dataSource;
 
