@@ -80,6 +80,45 @@ class LedgerRepository {
         }
     }
 
+    /** Inserts many unposted entries and their lines in two JDBC batches: the import hot path. */
+    void insertAll(List<JournalEntry> entries, String createdBy, Instant now) {
+        String at = Timestamps.format(now);
+        template.batchUpdate("""
+                INSERT INTO journal_entry (company_id, id, entry_date, description, memo, status, source, currency,
+                                           reversal_of, created_by, created_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 0)""", entries, 1000, (ps, e) -> {
+            ps.setString(1, e.companyId().toString());
+            ps.setString(2, e.id().toString());
+            ps.setString(3, e.date().toString());
+            ps.setString(4, e.description());
+            ps.setString(5, e.memo());
+            ps.setString(6, e.status().name());
+            ps.setString(7, e.source().name());
+            ps.setString(8, e.currency().value());
+            ps.setString(9, createdBy);
+            ps.setString(10, at);
+        });
+        record Row(JournalEntry entry, int lineNo, JournalLine line) {
+        }
+        List<Row> rows = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            for (int i = 0; i < e.lines().size(); i++) {
+                rows.add(new Row(e, i + 1, e.lines().get(i)));
+            }
+        }
+        template.batchUpdate("""
+                INSERT INTO journal_line (company_id, entry_id, line_no, account_id, debit_minor, credit_minor, memo)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, r) -> {
+            ps.setString(1, r.entry().companyId().toString());
+            ps.setString(2, r.entry().id().toString());
+            ps.setInt(3, r.lineNo());
+            ps.setString(4, r.line().account().toString());
+            ps.setLong(5, r.line().side() == Side.DEBIT ? r.line().amount().minorUnits() : 0);
+            ps.setLong(6, r.line().side() == Side.CREDIT ? r.line().amount().minorUnits() : 0);
+            ps.setString(7, r.line().memo());
+        });
+    }
+
     private void insertLines(CompanyId company, JournalEntryId entryId, List<JournalLine> lines) {
         template.batchUpdate("""
                 INSERT INTO journal_line (company_id, entry_id, line_no, account_id, debit_minor, credit_minor, memo)

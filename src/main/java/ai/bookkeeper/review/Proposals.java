@@ -1,0 +1,169 @@
+package ai.bookkeeper.review;
+
+import ai.bookkeeper.categorize.Allocation;
+import ai.bookkeeper.categorize.AutoApprovalPolicy;
+import ai.bookkeeper.categorize.Categorizer;
+import ai.bookkeeper.categorize.Suggestion;
+import ai.bookkeeper.categorize.TransactionFacts;
+import ai.bookkeeper.ledger.Account;
+import ai.bookkeeper.ledger.AccountId;
+import ai.bookkeeper.ledger.AccountType;
+import ai.bookkeeper.ledger.EntrySource;
+import ai.bookkeeper.ledger.EntryStatus;
+import ai.bookkeeper.ledger.JournalEntry;
+import ai.bookkeeper.ledger.JournalLine;
+import ai.bookkeeper.ledger.Ledger;
+import ai.bookkeeper.ledger.NewEntry;
+import ai.bookkeeper.ledger.Side;
+import ai.bookkeeper.shared.InvalidInputException;
+import ai.bookkeeper.tenancy.CompanyAccess;
+import ai.bookkeeper.tenancy.Role;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns categorized bank transactions into balanced journal entries against their bank account: approved at once
+ * when the suggestion is confident enough for the company's policy, otherwise proposed and queued for review.
+ */
+@Service
+public class Proposals {
+
+    /** What one proposing run did. */
+    public record Result(int proposed, int autoApproved, int queued, int alreadyProposed) {
+    }
+
+    /** Two legs of a transfer between the company's own bank accounts: booked once, as one entry. */
+    public record TransferPair(TransactionFacts outgoing, TransactionFacts incoming) {
+    }
+
+    private final Categorizer categorizer;
+    private final Ledger ledger;
+    private final ReviewRepository repository;
+    private final Clock clock;
+
+    Proposals(Categorizer categorizer, Ledger ledger, ReviewRepository repository, Clock clock) {
+        this.categorizer = categorizer;
+        this.ledger = ledger;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Categorizes and books every transaction not proposed before. Idempotent: a second run adds nothing. */
+    @Transactional
+    public Result proposeAll(CompanyAccess access, List<TransactionFacts> transactions) {
+        access.require(Role.ACCOUNTANT, "propose journal entries");
+        Set<String> done = repository.existing(access.companyId(), transactions.stream().map(TransactionFacts::transactionId).toList());
+        List<TransactionFacts> fresh = transactions.stream().filter(t -> !done.contains(t.transactionId())).toList();
+        if (fresh.isEmpty()) {
+            return new Result(0, 0, 0, transactions.size());
+        }
+        for (TransactionFacts t : fresh) {
+            if (t.bankAccount() == null || t.amount().isZero()) {
+                throw new InvalidInputException("proposal.transaction", "Transaction " + t.transactionId()
+                        + " has no bank account or a zero amount; it can't be booked.");
+            }
+        }
+        List<Suggestion> suggestions = categorizer.suggestAll(access, fresh);
+        AutoApprovalPolicy policy = categorizer.policy(access);
+        Map<String, Account> byCode = ledger.accounts(access).stream()
+                .collect(Collectors.toMap(Account::code, Function.identity()));
+        List<Ledger.Booking> bookings = new ArrayList<>(fresh.size());
+        List<Boolean> approved = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            TransactionFacts t = fresh.get(i);
+            Suggestion s = suggestions.get(i);
+            boolean approve = policy.decide(t, s).approved();
+            approved.add(approve);
+            bookings.add(new Ledger.Booking(new NewEntry(t.date(), t.description(), AutoApprovalPolicy.memo(s),
+                    EntrySource.BANK, lines(t, s, byCode)), approve ? EntryStatus.APPROVED : EntryStatus.PROPOSED));
+        }
+        List<JournalEntry> entries = ledger.bookAll(access, bookings);
+        List<ReviewRepository.NewRow> rows = new ArrayList<>(fresh.size());
+        int auto = 0;
+        for (int i = 0; i < fresh.size(); i++) {
+            TransactionFacts t = fresh.get(i);
+            Suggestion s = suggestions.get(i);
+            boolean approve = approved.get(i);
+            auto += approve ? 1 : 0;
+            String predicted = s.primaryAccountCode().orElse(null);
+            rows.add(new ReviewRepository.NewRow(new Proposal(t.transactionId(), entries.get(i).id(), t.date(),
+                    t.description(), t.counterparty(), t.amount(), predicted, s.confidence(), s.tier().name(), s.source(),
+                    s.rationale(), s.similarExamples(), s.llmExchange(), approve ? Outcome.AUTO_APPROVED : Outcome.QUEUED,
+                    approve ? predicted : null), t.bankAccount()));
+        }
+        repository.insertAll(access.companyId(), rows, null, clock.instant());
+        return new Result(fresh.size(), auto, fresh.size() - auto, transactions.size() - fresh.size());
+    }
+
+    /** Books a transfer between two own bank accounts once, from the outgoing leg's account to the incoming one's. */
+    @Transactional
+    public Result proposeTransfer(CompanyAccess access, TransferPair pair) {
+        access.require(Role.ACCOUNTANT, "propose journal entries");
+        TransactionFacts out = pair.outgoing();
+        TransactionFacts in = pair.incoming();
+        if (!out.amount().negate().equals(in.amount()) || out.amount().isPositive()) {
+            throw new InvalidInputException("transfer.amounts", "A transfer's legs must be the same amount out and in;"
+                    + " got " + out.amount() + " and " + in.amount() + ".");
+        }
+        Set<String> done = repository.existing(access.companyId(), List.of(out.transactionId(), in.transactionId()));
+        if (!done.isEmpty()) {
+            return new Result(0, 0, 0, 2);
+        }
+        JournalEntry entry = ledger.bookAll(access, List.of(new Ledger.Booking(new NewEntry(out.date(),
+                "Transfer: " + out.description(), "[TRANSFER] both legs of a transfer between own accounts", EntrySource.BANK,
+                List.of(JournalLine.debit(in.bankAccount(), in.amount()), JournalLine.credit(out.bankAccount(), in.amount()))),
+                EntryStatus.APPROVED))).get(0);
+        String targetCode = ledger.accounts(access).stream().filter(a -> a.id().equals(in.bankAccount()))
+                .map(Account::code).findFirst().orElse(null);
+        List<ReviewRepository.NewRow> rows = new ArrayList<>();
+        for (TransactionFacts leg : List.of(out, in)) {
+            rows.add(new ReviewRepository.NewRow(new Proposal(leg.transactionId(), entry.id(), leg.date(), leg.description(),
+                    leg.counterparty(), leg.amount(), targetCode, BigDecimal.ONE, "TRANSFER", "transfer-pair",
+                    "paired with the other leg of the transfer", List.of(), null, Outcome.AUTO_APPROVED, targetCode),
+                    leg.bankAccount()));
+        }
+        repository.insertAll(access.companyId(), rows, null, clock.instant());
+        return new Result(2, 2, 0, 0);
+    }
+
+    /** Records that a bank transaction settles an entry that already existed (match before create). */
+    @Transactional
+    public void recordMatched(CompanyAccess access, TransactionFacts transaction, JournalEntry existing, String reason) {
+        access.require(Role.ACCOUNTANT, "reconcile");
+        repository.insertAll(access.companyId(), List.of(new ReviewRepository.NewRow(new Proposal(transaction.transactionId(),
+                existing.id(), transaction.date(), transaction.description(), transaction.counterparty(), transaction.amount(),
+                null, BigDecimal.ONE, "MATCH", "match-before-create", reason, List.of(), null, Outcome.MATCHED, null),
+                transaction.bankAccount())), null, clock.instant());
+    }
+
+    /**
+     * The entry's lines: the bank side for the whole amount, the other side split as the suggestion says. Without a
+     * suggestion, a placeholder (first income account for money in, first expense account for money out) keeps the
+     * entry balanced while it waits for review at confidence 0.
+     */
+    static List<JournalLine> lines(TransactionFacts t, Suggestion s, Map<String, Account> byCode) {
+        boolean inflow = t.inflow();
+        Side otherSide = inflow ? Side.CREDIT : Side.DEBIT;
+        List<JournalLine> lines = new ArrayList<>();
+        lines.add(new JournalLine(t.bankAccount(), otherSide.opposite(), t.amount().abs(), null));
+        if (s.allocations().isEmpty()) {
+            AccountType type = inflow ? AccountType.INCOME : AccountType.EXPENSE;
+            AccountId placeholder = byCode.values().stream().filter(a -> a.type() == type)
+                    .min(java.util.Comparator.comparing(Account::code)).orElseThrow().id();
+            lines.add(new JournalLine(placeholder, otherSide, t.amount().abs(), "no suggestion: review"));
+        } else {
+            for (Allocation a : s.allocations()) {
+                lines.add(new JournalLine(a.accountId(), otherSide, a.amount(), a.memo()));
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,167 @@
+package ai.bookkeeper.review;
+
+import ai.bookkeeper.ledger.AccountId;
+import ai.bookkeeper.ledger.JournalEntryId;
+import ai.bookkeeper.shared.CompanyId;
+import ai.bookkeeper.shared.CurrencyCode;
+import ai.bookkeeper.shared.Money;
+import ai.bookkeeper.shared.Timestamps;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReviewRepository {
+
+    /** A row to insert, with the bank account the transaction came from. */
+    record NewRow(Proposal proposal, AccountId bankAccount) {
+    }
+
+    private static final String COLUMNS = "transaction_id, entry_id, txn_date, description, counterparty, amount_minor,"
+            + " predicted_account_code, confidence_bp, tier, source, rationale, similar_examples, llm_exchange, outcome,"
+            + " approved_account_code, bank_account_id";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    ReviewRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    void insertAll(CompanyId company, List<NewRow> rows, String actor, Instant now) {
+        String at = Timestamps.format(now);
+        template.batchUpdate("INSERT INTO proposal (company_id, " + COLUMNS + ", decided_by, decided_at, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (ps, row) -> {
+            Proposal p = row.proposal();
+            ps.setString(1, company.toString());
+            ps.setString(2, p.transactionId());
+            ps.setString(3, p.entryId().toString());
+            ps.setString(4, p.date().toString());
+            ps.setString(5, truncate(p.description(), 1000));
+            ps.setString(6, truncate(p.counterparty(), 300));
+            ps.setLong(7, p.amount().minorUnits());
+            ps.setString(8, p.predictedAccountCode());
+            ps.setInt(9, p.confidence().movePointRight(4).intValue());
+            ps.setString(10, p.tier());
+            ps.setString(11, truncate(p.source(), 200));
+            ps.setString(12, truncate(p.rationale(), 2000));
+            ps.setString(13, truncate(String.join("\n", p.similarExamples()), 2000));
+            ps.setString(14, p.llmExchange());
+            ps.setString(15, p.outcome().name());
+            ps.setString(16, p.approvedAccountCode());
+            ps.setString(17, row.bankAccount() == null ? null : row.bankAccount().toString());
+            boolean decided = p.outcome().isDecided();
+            ps.setString(18, decided ? actor : null);
+            ps.setString(19, decided ? at : null);
+            ps.setString(20, at);
+        });
+    }
+
+    /** Which of these transactions have a proposal already: re-running an import proposes nothing twice. */
+    Set<String> existing(CompanyId company, Collection<String> transactionIds) {
+        Set<String> found = new HashSet<>();
+        List<String> ids = new ArrayList<>(transactionIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> params = new ArrayList<>();
+            params.add(company.toString());
+            params.addAll(chunk);
+            jdbc.sql("SELECT transaction_id FROM proposal WHERE company_id = ? AND transaction_id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
+                    .params(params)
+                    .query(rs -> {
+                        found.add(rs.getString(1));
+                    });
+        }
+        return found;
+    }
+
+    Optional<Stored> byEntry(CompanyId company, JournalEntryId entry, CurrencyCode currency) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM proposal WHERE company_id = ? AND entry_id = ? ORDER BY transaction_id")
+                .params(company.toString(), entry.toString())
+                .query((rs, n) -> stored(rs, currency))
+                .list().stream().findFirst();
+    }
+
+    List<Stored> queue(CompanyId company, LocalDate from, LocalDate to, int limit, int offset, CurrencyCode currency) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM proposal WHERE company_id = ? AND outcome = 'QUEUED'"
+                        + " AND txn_date >= ? AND txn_date <= ? ORDER BY txn_date, transaction_id LIMIT ? OFFSET ?")
+                .params(company.toString(), from == null ? "0000-00-00" : from.toString(),
+                        to == null ? "9999-12-31" : to.toString(), limit, offset)
+                .query((rs, n) -> stored(rs, currency))
+                .list();
+    }
+
+    List<Stored> all(CompanyId company, CurrencyCode currency) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM proposal WHERE company_id = ? ORDER BY txn_date, transaction_id")
+                .param(company.toString())
+                .query((rs, n) -> stored(rs, currency))
+                .list();
+    }
+
+    int countQueued(CompanyId company) {
+        return jdbc.sql("SELECT COUNT(*) FROM proposal WHERE company_id = ? AND outcome = 'QUEUED'")
+                .param(company.toString()).query(Integer.class).single();
+    }
+
+    /** Counts per month (YYYY-MM) and outcome, for automation over time. */
+    List<MonthOutcome> monthly(CompanyId company, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT SUBSTR(txn_date, 1, 7) AS month, outcome, COUNT(*) AS n FROM proposal"
+                        + " WHERE company_id = ? AND txn_date >= ? AND txn_date <= ? GROUP BY SUBSTR(txn_date, 1, 7), outcome"
+                        + " ORDER BY month")
+                .params(company.toString(), from == null ? "0000-00-00" : from.toString(), to == null ? "9999-12-31" : to.toString())
+                .query((rs, n) -> new MonthOutcome(rs.getString(1), Outcome.valueOf(rs.getString(2)), rs.getInt(3)))
+                .list();
+    }
+
+    record MonthOutcome(String month, Outcome outcome, int count) {
+    }
+
+    void decide(CompanyId company, String transactionId, Outcome outcome, String approvedCode, String actor, Instant now) {
+        jdbc.sql("UPDATE proposal SET outcome = ?, approved_account_code = ?, decided_by = ?, decided_at = ?"
+                        + " WHERE company_id = ? AND transaction_id = ?")
+                .params(outcome.name(), approvedCode, actor, Timestamps.format(now), company.toString(), transactionId)
+                .update();
+    }
+
+    /** A proposal as stored, with the bank account it came from. */
+    record Stored(Proposal proposal, AccountId bankAccount) {
+    }
+
+    private static Stored stored(ResultSet rs, CurrencyCode currency) throws SQLException {
+        String similar = rs.getString("similar_examples");
+        String bank = rs.getString("bank_account_id");
+        Proposal p = new Proposal(rs.getString("transaction_id"), new JournalEntryId(UUID.fromString(rs.getString("entry_id"))),
+                LocalDate.parse(rs.getString("txn_date")), rs.getString("description"), rs.getString("counterparty"),
+                Money.ofMinor(rs.getLong("amount_minor"), currency), rs.getString("predicted_account_code"),
+                BigDecimal.valueOf(rs.getInt("confidence_bp"), 4), rs.getString("tier"), rs.getString("source"),
+                rs.getString("rationale"), similar == null || similar.isEmpty() ? List.of() : Arrays.asList(similar.split("\n")),
+                rs.getString("llm_exchange"), Outcome.valueOf(rs.getString("outcome")), rs.getString("approved_account_code"));
+        return new Stored(p, bank == null ? null : new AccountId(UUID.fromString(bank)));
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    static void unchecked(IOException e) {
+        throw new UncheckedIOException(e);
+    }
+}

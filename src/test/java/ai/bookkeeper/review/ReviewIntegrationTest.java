@@ -1,0 +1,117 @@
+package ai.bookkeeper.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.bookkeeper.categorize.TransactionFacts;
+import ai.bookkeeper.ledger.Account;
+import ai.bookkeeper.ledger.EntryStatus;
+import ai.bookkeeper.ledger.JournalEntry;
+import ai.bookkeeper.ledger.Ledger;
+import ai.bookkeeper.shared.ConflictException;
+import ai.bookkeeper.shared.CurrencyCode;
+import ai.bookkeeper.shared.Money;
+import ai.bookkeeper.tenancy.BusinessType;
+import ai.bookkeeper.tenancy.CompanyAccess;
+import ai.bookkeeper.tenancy.Tenancy;
+import ai.bookkeeper.testing.DatabaseIntegrationTest;
+import ai.bookkeeper.testing.Fixtures;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ReviewIntegrationTest extends DatabaseIntegrationTest {
+
+    @Autowired Tenancy tenancy;
+    @Autowired Ledger ledger;
+    @Autowired Proposals proposals;
+    @Autowired ReviewQueue review;
+
+    CompanyAccess owner;
+    Account checking;
+    Account savings;
+
+    @BeforeEach
+    void company() {
+        owner = Fixtures.company(tenancy, BusinessType.WEB_DEVELOPMENT);
+        checking = ledger.accountByCode(owner, "1000").orElseThrow();
+        savings = ledger.accountByCode(owner, "1010").orElseThrow();
+    }
+
+    TransactionFacts txn(String date, String description, String amount) {
+        return new TransactionFacts(UUID.randomUUID().toString(), LocalDate.parse(date),
+                Money.of(amount, CurrencyCode.USD), description, null, checking.id());
+    }
+
+    @Test
+    void every_transaction_becomes_one_balanced_entry_and_proposing_again_adds_nothing() {
+        List<TransactionFacts> batch = List.of(txn("2026-01-05", "ZZQX OBSCURE THING 4411", "-42.17"),
+                txn("2026-01-06", "STRIPE TRANSFER ST-99812", "1250.00"));
+        Proposals.Result first = proposals.proposeAll(owner, batch);
+        assertThat(first.proposed()).isEqualTo(2);
+        assertThat(first.autoApproved() + first.queued()).isEqualTo(2);
+        Proposals.Result again = proposals.proposeAll(owner, batch);
+        assertThat(again.proposed()).isZero();
+        assertThat(again.alreadyProposed()).isEqualTo(2);
+        assertThat(ledger.trialBalance(owner, LocalDate.parse("2026-12-31")).isBalanced()).isTrue();
+        assertThat(review.all(owner)).hasSize(2);
+    }
+
+    @Test
+    void a_correction_is_recorded_teaches_the_vendor_and_the_next_one_is_approved_automatically() throws Exception {
+        proposals.proposeAll(owner, List.of(txn("2026-02-03", "ZZQX OBSCURE THING 4411", "-42.17")));
+        ReviewQueue.Item item = review.queue(owner, null, null, 50, 0).get(0);
+        assertThat(item.proposal().outcome()).isEqualTo(Outcome.QUEUED);
+
+        JournalEntry approved = review.changeAccountAndApprove(owner, item.entry().id(), item.entry().version(), "6150");
+        assertThat(approved.status()).isEqualTo(EntryStatus.APPROVED);
+        assertThat(ledger.entry(owner, item.entry().id()).lines()).extracting(l -> l.account())
+                .contains(ledger.accountByCode(owner, "6150").orElseThrow().id(), checking.id());
+        assertThatThrownBy(() -> review.approve(owner, item.entry().id(), approved.version()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("decided already");
+
+        for (int i = 0; i < 3; i++) {
+            var next = review.queue(owner, null, null, 50, 0);
+            proposals.proposeAll(owner, List.of(txn("2026-03-0" + (i + 1), "ZZQX OBSCURE THING 4411", "-42.17")));
+            for (ReviewQueue.Item queued : review.queue(owner, null, null, 50, 0)) {
+                review.changeAccountAndApprove(owner, queued.entry().id(), queued.entry().version(), "6150");
+            }
+        }
+        proposals.proposeAll(owner, List.of(txn("2026-04-01", "ZZQX OBSCURE THING 4411", "-42.17")));
+        Proposal last = review.all(owner).stream().filter(p -> p.date().equals(LocalDate.parse("2026-04-01"))).findFirst().orElseThrow();
+        assertThat(last.predictedAccountCode()).isEqualTo("6150");
+        assertThat(last.outcome()).isEqualTo(Outcome.AUTO_APPROVED);
+
+        StringWriter csv = new StringWriter();
+        review.writeFeedback(owner, csv, true);
+        assertThat(csv.toString()).startsWith("txn_id,description,predicted_account,approved_account,confidence,review_outcome,tier\n")
+                .contains(",6150,", "corrected", "auto_approved");
+    }
+
+    @Test
+    void a_rejected_entry_leaves_the_books_and_the_queue() {
+        proposals.proposeAll(owner, List.of(txn("2026-02-03", "ZZQX DUPLICATE CHARGE", "-9.99")));
+        ReviewQueue.Item item = review.queue(owner, null, null, 50, 0).get(0);
+        review.reject(owner, item.entry().id(), item.entry().version());
+        assertThat(review.pending(owner)).isZero();
+        assertThat(ledger.trialBalance(owner, LocalDate.parse("2026-12-31")).rows()).isEmpty();
+    }
+
+    @Test
+    void a_transfer_between_own_accounts_is_booked_once_for_both_legs() {
+        TransactionFacts out = txn("2026-05-02", "ONLINE TRANSFER TO SAV-7730", "-500.00");
+        TransactionFacts in = new TransactionFacts(UUID.randomUUID().toString(), LocalDate.parse("2026-05-02"),
+                Money.of("500.00", CurrencyCode.USD), "ONLINE TRANSFER FROM CHK-4821", null, savings.id());
+        proposals.proposeTransfer(owner, new Proposals.TransferPair(out, in));
+        assertThat(proposals.proposeTransfer(owner, new Proposals.TransferPair(out, in)).proposed()).isZero();
+        var tb = ledger.trialBalance(owner, LocalDate.parse("2026-12-31"));
+        assertThat(tb.balanceOf("1010")).isEqualTo(Money.of("500.00", CurrencyCode.USD));
+        assertThat(tb.balanceOf("1000")).isEqualTo(Money.of("-500.00", CurrencyCode.USD));
+        assertThat(review.automationByMonth(owner, null, null)).singleElement()
+                .satisfies(m -> assertThat(m.automationPercent()).isEqualTo(100.0));
+    }
+}
