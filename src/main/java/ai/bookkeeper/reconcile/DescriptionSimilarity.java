@@ -26,11 +26,17 @@ final class DescriptionSimilarity {
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final String[] NONE = new String[0];
 
-    private final Map<String, String[]> cache = new HashMap<>();
+    private final Map<String, Normalized> cache = new HashMap<>();
+
+    /** Sorted distinct tokens and their join, computed once per distinct text. */
+    private record Normalized(String[] tokens, String joined) {
+    }
 
     double similarity(String a, String b) {
-        String[] x = tokens(a);
-        String[] y = tokens(b);
+        Normalized na = normalize(a);
+        Normalized nb = normalize(b);
+        String[] x = na.tokens();
+        String[] y = nb.tokens();
         if (x.length == 0 || y.length == 0) {
             return 0;
         }
@@ -40,20 +46,20 @@ final class DescriptionSimilarity {
             return 1.0;
         }
         double overlap = 0.9 * common / Math.min(x.length, y.length);
-        double jaroWinkler = JARO_WINKLER.apply(String.join(" ", x), String.join(" ", y));
+        double jaroWinkler = JARO_WINKLER.apply(na.joined(), nb.joined());
         return Math.max(Math.max(jaccard, overlap), jaroWinkler >= 0.85 ? jaroWinkler : 0);
     }
 
     /** The normalized text, for reasons and tests. */
     String normalized(String text) {
-        return String.join(" ", tokens(text));
+        return normalize(text).joined();
     }
 
-    /** Sorted distinct vendor tokens. */
-    String[] tokens(String text) {
-        String[] cached = cache.get(text);
+    private Normalized normalize(String text) {
+        Normalized cached = cache.get(text);
         if (cached == null) {
-            cached = tokenize(text);
+            String[] tokens = tokenize(text);
+            cached = new Normalized(tokens, String.join(" ", tokens));
             cache.put(text, cached);
         }
         return cached;

@@ -30,6 +30,7 @@ final class ManyToOne {
     private final Side probes;
     private final Side targets;
     private int[] pool;
+    private final int[] scratch = new int[SCAN_LIMIT];
 
     ManyToOne(PairMatcher matcher, ReconcileOptions options, DescriptionSimilarity similarity) {
         this.matcher = matcher;
@@ -92,22 +93,40 @@ final class ManyToOne {
         long limit = Math.abs(probes.amount[probe]);
         int day = probes.day[probe];
         int window = options.dateWindowDays();
-        List<Integer> found = new ArrayList<>();
-        int scanned = 0;
-        for (int pos = lowerBound(g, sign, day - window); pos < pool.length && scanned < SCAN_LIMIT; pos++, scanned++) {
+        int n = 0;
+        int start = lowerBound(g, sign, day - window);
+        int end = Math.min(pool.length, start + SCAN_LIMIT);
+        int[] perDistance = new int[window + 1];
+        for (int pos = start; pos < end; pos++) {
             int t = pool[pos];
             if (targets.group[t] != g || Long.signum(targets.amount[t]) != sign || targets.day[t] > day + window) {
                 break;
             }
             if (!matcher.targetUsed[t] && Math.abs(targets.amount[t]) < limit) {
-                found.add(t);
+                scratch[n++] = pos;
+                perDistance[Math.abs(targets.day[t] - day)]++;
             }
         }
-        // found is in (day, id) order; a stable sort by distance keeps that order among equals
-        found.sort(Comparator.comparingInt(t -> Math.abs(targets.day[t] - day)));
-        return found.stream().limit(options.manyToOneCandidates())
-                .sorted(Comparator.<Integer>comparingLong(t -> -Math.abs(targets.amount[t])).thenComparing(t -> targets.id[t]))
-                .mapToInt(Integer::intValue).toArray();
+        // the k nearest in O(n): all closer than the cut-off distance, then the first ones (pool order: day, id) at it
+        int k = Math.min(n, options.manyToOneCandidates());
+        int cutoff = 0;
+        int closer = 0;
+        while (cutoff < window && closer + perDistance[cutoff] < k) {
+            closer += perDistance[cutoff++];
+        }
+        int atCutoff = k - closer;
+        Integer[] chosen = new Integer[k];
+        int c = 0;
+        for (int i = 0; i < n && c < k; i++) {
+            int t = pool[scratch[i]];
+            int distance = Math.abs(targets.day[t] - day);
+            if (distance < cutoff || (distance == cutoff && atCutoff-- > 0)) {
+                chosen[c++] = t;
+            }
+        }
+        Arrays.sort(chosen, Comparator.<Integer>comparingLong(t -> -Math.abs(targets.amount[t]))
+                .thenComparing(t -> targets.id[t]));
+        return Arrays.stream(chosen).mapToInt(Integer::intValue).toArray();
     }
 
     private int[] freeTargetsBySignAndDate() {

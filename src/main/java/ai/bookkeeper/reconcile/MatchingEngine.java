@@ -156,6 +156,8 @@ public final class MatchingEngine {
 
     /** Reasons for people; short, because a million of them may be built. */
     static final class Reasons {
+        private static final Map<CurrencyCode, Integer> FRACTION_DIGITS = new java.util.concurrent.ConcurrentHashMap<>();
+
         private Reasons() {
         }
 
@@ -164,14 +166,33 @@ public final class MatchingEngine {
             String when = days == 0 ? "same date " + line.date()
                     : "dates " + days + " day" + (days == 1 ? "" : "s") + " apart (bank " + line.date() + ", entry "
                     + item.date() + ")";
-            return "same amount " + line.amount() + ", " + when + ", descriptions " + similarityBp / 100 + "% alike";
+            return "same amount " + format(line.amount()) + ", " + when + ", descriptions " + similarityBp / 100 + "% alike";
+        }
+
+        /** As {@link Money#toString()}, without a BigDecimal per call. */
+        static String format(Money money) {
+            int digits = FRACTION_DIGITS.computeIfAbsent(money.currency(), CurrencyCode::fractionDigits);
+            long minor = money.minorUnits();
+            StringBuilder text = new StringBuilder(money.currency().value()).append(' ');
+            if (minor < 0) {
+                text.append('-');
+            }
+            String units = minor < 0 ? Long.toString(minor).substring(1) : Long.toString(minor);
+            if (digits == 0) {
+                return text.append(units).toString();
+            }
+            if (units.length() <= digits) {
+                units = "0".repeat(digits - units.length() + 1) + units;
+            }
+            return text.append(units, 0, units.length() - digits).append('.')
+                    .append(units, units.length() - digits, units.length()).toString();
         }
 
         static String manyToOne(BankLine line, List<LedgerItem> settled, int alternatives) {
             LocalDate first = settled.stream().map(LedgerItem::date).min(Comparator.naturalOrder()).orElseThrow();
             LocalDate last = settled.stream().map(LedgerItem::date).max(Comparator.naturalOrder()).orElseThrow();
             String reason = settled.size() + " entries dated " + first + (first.equals(last) ? "" : ".." + last)
-                    + " sum exactly to the bank line's " + line.amount();
+                    + " sum exactly to the bank line's " + format(line.amount());
             return alternatives == 0 ? reason : reason + "; " + alternatives + " other combination"
                     + (alternatives == 1 ? "" : "s") + " also sum to it, so pick by hand";
         }
