@@ -72,7 +72,8 @@ public final class MatchingEngine {
         List<Ranked> suggestions = new ArrayList<>();
         for (ManyToOne.Settlement s : settlements) {
             BankLine line = lines.get(s.probe());
-            List<LedgerItem> settled = Arrays.stream(s.targets()).mapToObj(items::get).toList();
+            List<LedgerItem> settled = Arrays.stream(s.targets()).mapToObj(items::get)
+                    .sorted(Comparator.comparing(LedgerItem::entryId)).toList();
             if (s.unique()) {
                 byLine[s.probe()] = new Match(line.id(), settled.stream().map(LedgerItem::entryId).toList(),
                         MatchKind.MANY_TO_ONE, s.scoreBp(), Reasons.manyToOne(line, settled, 0));
