@@ -130,18 +130,23 @@ final class ManyToOne {
     }
 
     private int[] freeTargetsBySignAndDate() {
-        Integer[] free = new Integer[targets.size];
+        int[] free = new int[targets.size];
         int n = 0;
         for (int t = 0; t < targets.size; t++) {
             if (!matcher.targetUsed[t] && targets.amount[t] != 0) {
                 free[n++] = t;
             }
         }
-        Integer[] sorted = Arrays.copyOf(free, n);
-        Arrays.sort(sorted, Comparator.<Integer>comparingInt(t -> targets.group[t])
-                .thenComparingInt(t -> Long.signum(targets.amount[t])).thenComparingInt(t -> targets.day[t])
-                .thenComparing(t -> targets.id[t]));
-        return Arrays.stream(sorted).mapToInt(Integer::intValue).toArray();
+        return Side.sort(Arrays.copyOf(free, n), (a, b) -> {
+            int c = Integer.compare(targets.group[a], targets.group[b]);
+            if (c == 0) {
+                c = Integer.compare(Long.signum(targets.amount[a]), Long.signum(targets.amount[b]));
+            }
+            if (c == 0) {
+                c = Integer.compare(targets.day[a], targets.day[b]);
+            }
+            return c != 0 ? c : targets.id[a].compareTo(targets.id[b]);
+        });
     }
 
     private int lowerBound(int g, int sign, int day) {

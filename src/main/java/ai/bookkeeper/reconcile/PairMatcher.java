@@ -23,6 +23,10 @@ final class PairMatcher {
     final int[] probeOrder;
     final int[] probeRank;
     private final int[] targetOrder;
+    // the lookup keys copied into index order, so that binary searches read memory in sequence, not at random
+    private final int[] indexGroup;
+    private final long[] indexAmount;
+    private final int[] indexDay;
     private final ReconcileOptions options;
     private final DescriptionSimilarity similarity;
 
@@ -50,6 +54,14 @@ final class PairMatcher {
             probeRank[probeOrder[r]] = r;
         }
         this.targetOrder = targets.byAmount();
+        this.indexGroup = new int[targetOrder.length];
+        this.indexAmount = new long[targetOrder.length];
+        this.indexDay = new int[targetOrder.length];
+        for (int pos = 0; pos < targetOrder.length; pos++) {
+            indexGroup[pos] = targets.group[targetOrder[pos]];
+            indexAmount[pos] = targets.amount[targetOrder[pos]];
+            indexDay[pos] = targets.day[targetOrder[pos]];
+        }
         this.probeMatch = new int[probes.size];
         Arrays.fill(probeMatch, -1);
         this.targetUsed = new boolean[targets.size];
@@ -119,7 +131,7 @@ final class PairMatcher {
             int day = probes.day[probe];
             int n = 0;
             for (int pos = lowerBound(g, amount, day - window);
-                 pos < targetOrder.length && isSame(targetOrder[pos], g, amount) && targets.day[targetOrder[pos]] <= day + window;
+                 pos < targetOrder.length && indexGroup[pos] == g && indexAmount[pos] == amount && indexDay[pos] <= day + window;
                  pos++) {
                 if (n == found.length) {
                     found = Arrays.copyOf(found, n * 2);
@@ -177,23 +189,18 @@ final class PairMatcher {
         }
     }
 
-    private boolean isSame(int target, int g, long amount) {
-        return targets.group[target] == g && targets.amount[target] == amount;
-    }
-
     /** First position in the amount index at or after (g, amount, day). */
     private int lowerBound(int g, long amount, int day) {
         int lo = 0;
         int hi = targetOrder.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            int t = targetOrder[mid];
-            int c = Integer.compare(targets.group[t], g);
+            int c = Integer.compare(indexGroup[mid], g);
             if (c == 0) {
-                c = Long.compare(targets.amount[t], amount);
+                c = Long.compare(indexAmount[mid], amount);
             }
             if (c == 0) {
-                c = Integer.compare(targets.day[t], day);
+                c = Integer.compare(indexDay[mid], day);
             }
             if (c < 0) {
                 lo = mid + 1;

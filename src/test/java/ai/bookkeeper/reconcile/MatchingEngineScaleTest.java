@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.bookkeeper.ledger.AccountId;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Money;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,11 +67,15 @@ class MatchingEngineScaleTest {
             items.remove(items.size() - 1);
         }
 
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         ReconciliationResult result = new MatchingEngine(ReconcileOptions.defaults()).run(lines, items);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("reconciled %,d bank lines against %,d ledger items in %,d ms: %,d matches, %,d suggestions%n",
-                lines.size(), items.size(), millis, result.matches().size(), result.suggestions().size());
+        long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
+        System.out.printf("reconciled %,d bank lines against %,d ledger items in %,d ms (%,d ms CPU on this thread):"
+                        + " %,d matches, %,d suggestions%n", lines.size(), items.size(), millis, cpuMillis,
+                result.matches().size(), result.suggestions().size());
 
         assertThat(millis).as("reconciling a million lines must take seconds, not hours").isLessThan(60_000);
         assertThat(result.matches().size()).isGreaterThanOrEqualTo(expectedExact);
