@@ -1,6 +1,7 @@
 package ai.bookkeeper.reconcile;
 
 import ai.bookkeeper.shared.CurrencyCode;
+import ai.bookkeeper.shared.InvalidInputException;
 import ai.bookkeeper.shared.Money;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +31,7 @@ public final class ReceiptMatcher {
         Set<String> seen = new HashSet<>();
         receipts.forEach(r -> {
             if (!seen.add(r.id())) {
-                throw new ai.bookkeeper.shared.InvalidInputException("reconcile.duplicate_id", "Receipt " + r.id()
+                throw new InvalidInputException("reconcile.duplicate_id", "Receipt " + r.id()
                         + " appears more than once; pass each receipt once.");
             }
         });
@@ -52,7 +53,7 @@ public final class ReceiptMatcher {
         for (int i = 0; i < items.size(); i++) {
             LedgerItem t = items.get(i);
             if (!itemIds.add(t.entryId())) {
-                throw new ai.bookkeeper.shared.InvalidInputException("reconcile.duplicate_id", "Entry "
+                throw new InvalidInputException("reconcile.duplicate_id", "Entry "
                         + t.entryId() + " appears more than once among the ledger items; pass each entry once.");
             }
             targets.set(i, t.entryId(), t.description(), groups.get(t.amount().currency()), t.amount().minorUnits(),

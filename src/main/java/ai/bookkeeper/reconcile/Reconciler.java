@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -106,7 +108,7 @@ public class Reconciler {
         List<Suggestion> all = new ArrayList<>();
         dryRun.matches().forEach(m -> all.add(new Suggestion(m.bankLineId(), m.entryIds(), m.kind(), m.scoreBp(), m.reason())));
         all.addAll(dryRun.suggestions());
-        Map<String, Integer> order = new java.util.HashMap<>();
+        Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < open.size(); i++) {
             order.put(open.get(i).id(), i);
         }
@@ -308,7 +310,7 @@ public class Reconciler {
      * state, so Spring can't classify it as a DuplicateKeyException; the message names the unique constraint on both.
      */
     private static RuntimeException conflictOrRethrow(DataAccessException e, String message) {
-        String text = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String text = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
         if (e instanceof DuplicateKeyException || text.contains("unique")) {
             return new ConflictException("reconcile.concurrent", message);
         }

@@ -219,8 +219,9 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
     @Test
     void an_entry_matched_to_one_line_is_refused_for_another() {
         JournalEntry entry = spend(4, "30.00", "Lunch", EntrySource.MANUAL, EntryStatus.APPROVED);
-        BankLine first = line(4, "-30.00", "LUNCH");
-        BankLine second = line(4, "-30.00", "LUNCH");
+        // equal candidates: the tie goes to the bank line whose id sorts first
+        BankLine first = new BankLine("line-1", bank.id(), LocalDate.of(2026, 4, 4), Money.of("-30.00", CurrencyCode.USD), "LUNCH");
+        BankLine second = new BankLine("line-2", bank.id(), LocalDate.of(2026, 4, 4), Money.of("-30.00", CurrencyCode.USD), "LUNCH");
         reconciler.reconcile(owner, List.of(first, second), ReconcileOptions.defaults());
 
         assertThatThrownBy(() -> reconciler.manualMatch(owner, second.id(), List.of(entry.id()), null))
