@@ -1,0 +1,349 @@
+package ai.bookkeeper.reconcile;
+
+import ai.bookkeeper.ledger.AccountId;
+import ai.bookkeeper.ledger.EntryStatus;
+import ai.bookkeeper.shared.CompanyId;
+import ai.bookkeeper.shared.CurrencyCode;
+import ai.bookkeeper.shared.Ids;
+import ai.bookkeeper.shared.Money;
+import ai.bookkeeper.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for reconciliation. Reads journal_entry and journal_line (the ledger's tables) read-only; every statement
+ * filters on company_id first.
+ */
+@Repository
+class ReconcileRepository {
+
+    private static final int BATCH = 1000;
+    /** Keeps IN lists well below the parameter limits of both engines. */
+    private static final int IN_CHUNK = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Clock clock;
+
+    ReconcileRepository(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.clock = clock;
+    }
+
+    /** Which ledger entries count as candidates. */
+    record ItemFilter(boolean includeBankSourced, boolean excludeMatched, boolean excludeDocumentLinked) {
+    }
+
+    void recordLines(CompanyId company, List<BankLine> lines, Instant now) {
+        String at = Timestamps.format(now);
+        template.batchUpdate("""
+                INSERT INTO reconcile_bank_line (company_id, bank_line_id, account_id, line_date, amount_minor, currency,
+                                                 description, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", lines, BATCH, (ps, l) -> {
+            ps.setString(1, company.toString());
+            ps.setString(2, l.id());
+            ps.setString(3, l.bankAccount().toString());
+            ps.setString(4, l.date().toString());
+            ps.setLong(5, l.amount().minorUnits());
+            ps.setString(6, l.amount().currency().value());
+            ps.setString(7, truncate(l.description(), 500));
+            ps.setString(8, at);
+        });
+    }
+
+    Optional<BankLine> line(CompanyId company, String id) {
+        return jdbc.sql("SELECT " + LINE_COLUMNS + " FROM reconcile_bank_line b WHERE b.company_id = ? AND b.bank_line_id = ?")
+                .params(company.toString(), id)
+                .query((rs, n) -> line(rs)).optional();
+    }
+
+    /** Recorded bank lines dated in [from, to], optionally only those without a match, in date order. */
+    List<BankLine> lines(CompanyId company, LocalDate from, LocalDate to, boolean unmatchedOnly) {
+        return jdbc.sql("SELECT " + LINE_COLUMNS + " FROM reconcile_bank_line b"
+                        + " WHERE b.company_id = ? AND b.line_date >= ? AND b.line_date <= ?"
+                        + (unmatchedOnly ? " AND NOT EXISTS (SELECT 1 FROM reconciliation_match m"
+                        + " WHERE m.company_id = b.company_id AND m.bank_line_id = b.bank_line_id)" : "")
+                        + " ORDER BY b.line_date, b.bank_line_id")
+                .params(company.toString(), from.toString(), to.toString())
+                .query((rs, n) -> line(rs)).list();
+    }
+
+    /** Of the recorded lines dated in [from, to], the ids of those matched. */
+    Set<String> matchedLineIds(CompanyId company, LocalDate from, LocalDate to) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT DISTINCT m.bank_line_id FROM reconciliation_match m
+                JOIN reconcile_bank_line b ON b.company_id = m.company_id AND b.bank_line_id = m.bank_line_id
+                WHERE m.company_id = ? AND b.line_date >= ? AND b.line_date <= ?""")
+                .params(company.toString(), from.toString(), to.toString())
+                .query(String.class).list());
+    }
+
+    /**
+     * Each live entry's signed effect (debits minus credits) on a bank account, for entries dated in [from, to]:
+     * proposed, approved or posted, neither a reversal nor reversed (the pair cancels out). {@code accounts} null
+     * means every bank account. An entry that touches two bank accounts (a transfer) is listed once, on the first
+     * account by id, because an entry is matched at most once.
+     */
+    List<LedgerItem> items(CompanyId company, Collection<AccountId> accounts, LocalDate from, LocalDate to,
+                           ItemFilter filter) {
+        List<Object> params = new ArrayList<>(List.of(company.toString(), from.toString(), to.toString()));
+        StringBuilder sql = new StringBuilder("""
+                SELECT e.id, l.account_id, e.entry_date, e.currency, e.description,
+                       SUM(l.debit_minor) - SUM(l.credit_minor) AS amount
+                FROM journal_entry e
+                JOIN journal_line l ON l.company_id = e.company_id AND l.entry_id = e.id
+                JOIN account a ON a.company_id = l.company_id AND a.id = l.account_id
+                WHERE e.company_id = ? AND e.entry_date >= ? AND e.entry_date <= ? AND a.is_bank = 1
+                  AND e.status IN ('PROPOSED', 'APPROVED', 'POSTED') AND e.reversal_of IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.company_id = e.company_id AND r.reversal_of = e.id)""");
+        if (accounts != null) {
+            if (accounts.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND l.account_id IN (").append(placeholders(accounts.size())).append(")");
+            accounts.stream().map(AccountId::toString).sorted().forEach(params::add);
+        }
+        if (!filter.includeBankSourced()) {
+            sql.append(" AND e.source <> 'BANK'");
+        }
+        if (filter.excludeMatched()) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM reconciliation_match m WHERE m.company_id = e.company_id"
+                    + " AND m.entry_id = e.id)");
+        }
+        if (filter.excludeDocumentLinked()) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM document_link d WHERE d.company_id = e.company_id"
+                    + " AND d.entry_id = e.id)");
+        }
+        sql.append(" GROUP BY e.id, l.account_id, e.entry_date, e.currency, e.description"
+                + " HAVING SUM(l.debit_minor) - SUM(l.credit_minor) <> 0 ORDER BY e.id, l.account_id");
+        Map<String, LedgerItem> byEntry = new LinkedHashMap<>();
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            LedgerItem item = item(rs);
+            byEntry.putIfAbsent(item.entryId(), item);
+        });
+        return new ArrayList<>(byEntry.values());
+    }
+
+    /** The entries' effect on {@code account} and their status, whatever their reconciliation state. */
+    Map<String, ItemState> itemStates(CompanyId company, AccountId account, List<String> entryIds) {
+        Map<String, ItemState> states = new HashMap<>();
+        for (List<String> chunk : chunks(entryIds)) {
+            List<Object> params = new ArrayList<>(List.of(account.toString(), company.toString()));
+            params.addAll(chunk);
+            jdbc.sql("""
+                    SELECT e.id, e.entry_date, e.currency, e.description, e.status,
+                           COALESCE(SUM(CASE WHEN l.account_id = ? THEN l.debit_minor - l.credit_minor ELSE 0 END), 0) AS amount
+                    FROM journal_entry e
+                    JOIN journal_line l ON l.company_id = e.company_id AND l.entry_id = e.id
+                    WHERE e.company_id = ? AND e.id IN (""" + placeholders(chunk.size()) + """
+                    ) GROUP BY e.id, e.entry_date, e.currency, e.description, e.status""")
+                    .params(params)
+                    .query(rs -> {
+                        LedgerItem item = new LedgerItem(rs.getString("id"), account, LocalDate.parse(rs.getString("entry_date")),
+                                Money.ofMinor(rs.getLong("amount"), CurrencyCode.of(rs.getString("currency"))),
+                                rs.getString("description"));
+                        states.put(item.entryId(), new ItemState(item, EntryStatus.valueOf(rs.getString("status"))));
+                    });
+        }
+        return states;
+    }
+
+    record ItemState(LedgerItem item, EntryStatus status) {
+    }
+
+    /** For each of the entries that is matched, the bank line it is matched to. */
+    Map<String, String> lineOfEntries(CompanyId company, Collection<String> entryIds) {
+        Map<String, String> lines = new HashMap<>();
+        for (List<String> chunk : chunks(new ArrayList<>(entryIds))) {
+            List<Object> params = new ArrayList<>();
+            params.add(company.toString());
+            params.addAll(chunk);
+            jdbc.sql("SELECT entry_id, bank_line_id FROM reconciliation_match WHERE company_id = ? AND entry_id IN ("
+                            + placeholders(chunk.size()) + ")")
+                    .params(params)
+                    .query(rs -> {
+                        lines.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return lines;
+    }
+
+    void insertMatches(CompanyId company, List<Match> matches, String actor, Instant now) {
+        record Row(Match match, String entryId) {
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Match m : matches) {
+            for (String entry : m.entryIds()) {
+                rows.add(new Row(m, entry));
+            }
+        }
+        String at = Timestamps.format(now);
+        template.batchUpdate("""
+                INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind, score_bp,
+                                                  reason, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, BATCH, (ps, r) -> {
+            ps.setString(1, company.toString());
+            ps.setString(2, Ids.newId(clock).toString());
+            ps.setString(3, r.match().bankLineId());
+            ps.setString(4, r.match().entryIds().size() == 1 ? r.match().bankLineId() : null);
+            ps.setString(5, r.entryId());
+            ps.setString(6, r.match().kind().name());
+            ps.setInt(7, r.match().scoreBp());
+            ps.setString(8, truncate(r.match().reason(), 500));
+            ps.setString(9, at);
+            ps.setString(10, actor);
+        });
+    }
+
+    /** Matches of the recorded lines dated in [from, to], in line date order. */
+    List<Match> matches(CompanyId company, LocalDate from, LocalDate to) {
+        return collect(jdbc.sql("""
+                SELECT m.bank_line_id, m.entry_id, m.kind, m.score_bp, m.reason FROM reconciliation_match m
+                JOIN reconcile_bank_line b ON b.company_id = m.company_id AND b.bank_line_id = m.bank_line_id
+                WHERE m.company_id = ? AND b.line_date >= ? AND b.line_date <= ?
+                ORDER BY b.line_date, m.bank_line_id, m.entry_id""")
+                .params(company.toString(), from.toString(), to.toString()));
+    }
+
+    Optional<Match> matchOf(CompanyId company, String bankLineId) {
+        return collect(jdbc.sql("""
+                SELECT bank_line_id, entry_id, kind, score_bp, reason FROM reconciliation_match
+                WHERE company_id = ? AND bank_line_id = ? ORDER BY entry_id""")
+                .params(company.toString(), bankLineId)).stream().findFirst();
+    }
+
+    int deleteMatch(CompanyId company, String bankLineId) {
+        return jdbc.sql("DELETE FROM reconciliation_match WHERE company_id = ? AND bank_line_id = ?")
+                .params(company.toString(), bankLineId).update();
+    }
+
+    /** Debits minus credits on the account of booked (approved and posted) entries dated up to {@code asOf}. */
+    long bookedBalance(CompanyId company, AccountId account, LocalDate asOf, CurrencyCode currency) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(l.debit_minor - l.credit_minor), 0) FROM journal_line l
+                JOIN journal_entry e ON e.company_id = l.company_id AND e.id = l.entry_id
+                WHERE l.company_id = ? AND l.account_id = ? AND e.status IN ('APPROVED', 'POSTED')
+                  AND e.entry_date <= ? AND e.currency = ?""")
+                .params(company.toString(), account.toString(), asOf.toString(), currency.value())
+                .query(Long.class).single();
+    }
+
+    /** {total, matched} recorded bank lines dated in [from, to]. */
+    long[] lineCounts(CompanyId company, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT COUNT(*),
+                       COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM reconciliation_match m WHERE m.company_id = b.company_id
+                                                       AND m.bank_line_id = b.bank_line_id) THEN 1 ELSE 0 END), 0)
+                FROM reconcile_bank_line b WHERE b.company_id = ? AND b.line_date >= ? AND b.line_date <= ?""")
+                .params(company.toString(), from.toString(), to.toString())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    Set<String> linkedDocuments(CompanyId company, Collection<String> documentIds) {
+        Set<String> linked = new HashSet<>();
+        for (List<String> chunk : chunks(new ArrayList<>(documentIds))) {
+            List<Object> params = new ArrayList<>();
+            params.add(company.toString());
+            params.addAll(chunk);
+            linked.addAll(jdbc.sql("SELECT document_id FROM document_link WHERE company_id = ? AND document_id IN ("
+                    + placeholders(chunk.size()) + ")").params(params).query(String.class).list());
+        }
+        return linked;
+    }
+
+    void insertDocumentLinks(CompanyId company, List<ReceiptMatch> links, String actor, Instant now) {
+        String at = Timestamps.format(now);
+        template.batchUpdate("""
+                INSERT INTO document_link (company_id, document_id, entry_id, score_bp, reason, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", links, BATCH, (ps, l) -> {
+            ps.setString(1, company.toString());
+            ps.setString(2, l.documentId());
+            ps.setString(3, l.entryId());
+            ps.setInt(4, l.scoreBp());
+            ps.setString(5, truncate(l.reason(), 500));
+            ps.setString(6, at);
+            ps.setString(7, actor);
+        });
+    }
+
+    List<ReceiptMatch> documentLinks(CompanyId company, String entryId) {
+        return jdbc.sql("""
+                SELECT d.document_id, d.entry_id, m.bank_line_id, d.score_bp, d.reason FROM document_link d
+                LEFT JOIN reconciliation_match m ON m.company_id = d.company_id AND m.entry_id = d.entry_id
+                WHERE d.company_id = ? AND d.entry_id = ? ORDER BY d.document_id""")
+                .params(company.toString(), entryId)
+                .query((rs, n) -> new ReceiptMatch(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    private static final String LINE_COLUMNS =
+            "b.bank_line_id, b.account_id, b.line_date, b.amount_minor, b.currency, b.description";
+
+    private static BankLine line(ResultSet rs) throws SQLException {
+        return new BankLine(rs.getString("bank_line_id"), new AccountId(UUID.fromString(rs.getString("account_id"))),
+                LocalDate.parse(rs.getString("line_date")),
+                Money.ofMinor(rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency"))),
+                rs.getString("description"));
+    }
+
+    private static LedgerItem item(ResultSet rs) throws SQLException {
+        return new LedgerItem(rs.getString("id"), new AccountId(UUID.fromString(rs.getString("account_id"))),
+                LocalDate.parse(rs.getString("entry_date")),
+                Money.ofMinor(rs.getLong("amount"), CurrencyCode.of(rs.getString("currency"))),
+                rs.getString("description"));
+    }
+
+    /** Rows of (line, entry, kind, score, reason) in line order, folded into one match per line. */
+    private static List<Match> collect(JdbcClient.StatementSpec statement) {
+        Map<String, List<String[]>> byLine = new LinkedHashMap<>();
+        statement.query(rs -> {
+            byLine.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+        });
+        List<Match> matches = new ArrayList<>();
+        byLine.forEach((line, rows) -> {
+            String[] first = rows.get(0);
+            matches.add(new Match(line, rows.stream().map(r -> r[0]).toList(), MatchKind.valueOf(first[1]),
+                    Integer.parseInt(first[2]), first[3]));
+        });
+        return matches;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+}

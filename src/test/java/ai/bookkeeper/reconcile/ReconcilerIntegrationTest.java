@@ -1,0 +1,283 @@
+package ai.bookkeeper.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.bookkeeper.audit.AuditTrail;
+import ai.bookkeeper.ledger.Account;
+import ai.bookkeeper.ledger.EntrySource;
+import ai.bookkeeper.ledger.EntryStatus;
+import ai.bookkeeper.ledger.JournalEntry;
+import ai.bookkeeper.ledger.JournalEntryId;
+import ai.bookkeeper.ledger.JournalLine;
+import ai.bookkeeper.ledger.Ledger;
+import ai.bookkeeper.ledger.NewEntry;
+import ai.bookkeeper.shared.ConflictException;
+import ai.bookkeeper.shared.CurrencyCode;
+import ai.bookkeeper.shared.ForbiddenException;
+import ai.bookkeeper.shared.InvalidInputException;
+import ai.bookkeeper.shared.Money;
+import ai.bookkeeper.shared.NotFoundException;
+import ai.bookkeeper.tenancy.BusinessType;
+import ai.bookkeeper.tenancy.CompanyAccess;
+import ai.bookkeeper.tenancy.Role;
+import ai.bookkeeper.tenancy.Tenancy;
+import ai.bookkeeper.testing.DatabaseIntegrationTest;
+import ai.bookkeeper.testing.Fixtures;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
+
+    private static final LocalDate APRIL_1 = LocalDate.of(2026, 4, 1);
+    private static final LocalDate APRIL_30 = LocalDate.of(2026, 4, 30);
+
+    @Autowired Tenancy tenancy;
+    @Autowired Ledger ledger;
+    @Autowired Reconciler reconciler;
+    @Autowired AuditTrail audit;
+    @Autowired JdbcTemplate jdbc;
+
+    CompanyAccess owner;
+    Account bank;
+    Account supplies;
+    Account sales;
+
+    @BeforeEach
+    void company() {
+        owner = Fixtures.company(tenancy, BusinessType.RETAIL);
+        bank = ledger.accountByCode(owner, "1000").orElseThrow();
+        supplies = ledger.accountByCode(owner, "6500").orElseThrow();
+        sales = ledger.accountByCode(owner, "4000").orElseThrow();
+    }
+
+    /** Money out of the bank for supplies. */
+    JournalEntry spend(int day, String amount, String description, EntrySource source, EntryStatus status) {
+        Money money = Money.of(amount, CurrencyCode.USD);
+        return ledger.book(owner, new NewEntry(LocalDate.of(2026, 4, day), description, null, source,
+                List.of(JournalLine.debit(supplies.id(), money), JournalLine.credit(bank.id(), money))), status);
+    }
+
+    /** Money into the bank from a sale. */
+    JournalEntry sale(int day, String amount) {
+        Money money = Money.of(amount, CurrencyCode.USD);
+        return ledger.book(owner, new NewEntry(LocalDate.of(2026, 4, day), "Card sale", null, EntrySource.BANK,
+                List.of(JournalLine.debit(bank.id(), money), JournalLine.credit(sales.id(), money))), EntryStatus.APPROVED);
+    }
+
+    BankLine line(int day, String amount, String description) {
+        return new BankLine(UUID.randomUUID().toString(), bank.id(), LocalDate.of(2026, 4, day),
+                Money.of(amount, CurrencyCode.USD), description);
+    }
+
+    @Test
+    void reconciling_stores_exact_heuristic_and_many_to_one_matches_once_and_reports_the_rate() {
+        JournalEntry staples = spend(3, "42.10", "Staples", EntrySource.RECEIPT, EntryStatus.APPROVED);
+        JournalEntry adobe = spend(10, "19.99", "Adobe Creative Cloud", EntrySource.MANUAL, EntryStatus.PROPOSED);
+        JournalEntry s1 = sale(14, "40.00");
+        JournalEntry s2 = sale(15, "60.00");
+        BankLine exact = line(3, "-42.10", "POS DEBIT STAPLES #1182 04/03");
+        BankLine heuristic = line(12, "-19.99", "ACH DEBIT ADOBE *CREATIVE CLD");
+        BankLine payout = line(16, "100.00", "STRIPE TRANSFER");
+        BankLine orphan = line(20, "-7.00", "ATM FEE");
+        List<BankLine> statement = List.of(exact, heuristic, payout, orphan);
+
+        ReconciliationResult result = reconciler.reconcile(owner, statement, ReconcileOptions.defaults());
+
+        assertThat(result.matches()).extracting(Match::kind)
+                .containsExactly(MatchKind.EXACT, MatchKind.HEURISTIC, MatchKind.MANY_TO_ONE);
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).containsExactlyElementsOf(result.matches());
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30).get(2).entryIds())
+                .containsExactlyInAnyOrder(s1.id().toString(), s2.id().toString());
+        assertThat(result.matches().get(0).entryIds()).containsExactly(staples.id().toString());
+        assertThat(result.matches().get(1).entryIds()).containsExactly(adobe.id().toString());
+        assertThat(result.unmatchedLines()).containsExactly(orphan);
+
+        ReconciliationResult again = reconciler.reconcile(owner, statement, ReconcileOptions.defaults());
+        assertThat(again.matches()).isEmpty();
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).hasSize(3);
+        assertThat(reconciler.rate(owner, APRIL_1, APRIL_30)).isEqualByComparingTo("0.75");
+        assertThat(reconciler.rate(owner, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31))).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void the_database_refuses_to_match_an_entry_twice_or_a_line_to_two_single_entries() {
+        String first = spend(3, "10.00", "Coffee", EntrySource.MANUAL, EntryStatus.APPROVED).id().toString();
+        String second = spend(3, "10.00", "Coffee", EntrySource.MANUAL, EntryStatus.APPROVED).id().toString();
+        String third = spend(3, "5.00", "Tea", EntrySource.MANUAL, EntryStatus.APPROVED).id().toString();
+        String fourth = spend(3, "5.00", "Tea", EntrySource.MANUAL, EntryStatus.APPROVED).id().toString();
+        insertRow("line-a", "line-a", first, "EXACT");
+
+        // SQLite's driver reports constraint failures without an SQL state, so Spring can't classify them further
+        assertThatThrownBy(() -> insertRow("line-b", "line-b", first, "EXACT"))
+                .isInstanceOf(DataAccessException.class).message().containsIgnoringCase("unique");
+        assertThatThrownBy(() -> insertRow("line-a", "line-a", second, "HEURISTIC"))
+                .isInstanceOf(DataAccessException.class).message().containsIgnoringCase("unique");
+        assertThatThrownBy(() -> insertRow("line-c", "line-c", third, "MANY_TO_ONE"))
+                .isInstanceOf(DataAccessException.class).message().containsIgnoringCase("check constraint");
+        insertRow("line-c", null, third, "MANY_TO_ONE");
+        insertRow("line-c", null, fourth, "MANY_TO_ONE");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_match WHERE company_id = ?", Integer.class,
+                owner.companyId().toString())).isEqualTo(3);
+    }
+
+    private void insertRow(String line, String soleLine, String entry, String kind) {
+        jdbc.update("INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind,"
+                        + " score_bp, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, 10000, 'test', '2026-04-03T00:00:00.000000Z')",
+                owner.companyId().toString(), UUID.randomUUID().toString(), line, soleLine, entry, kind);
+    }
+
+    @Test
+    void match_before_create_finds_an_entry_booked_from_a_receipt_but_not_one_booked_from_another_bank_line() {
+        JournalEntry fromReceipt = spend(5, "88.00", "Home Depot", EntrySource.RECEIPT, EntryStatus.PROPOSED);
+        JournalEntry fromBank = spend(6, "12.00", "Parking", EntrySource.BANK, EntryStatus.APPROVED);
+
+        Match match = reconciler.matchBeforeCreate(owner, line(6, "-88.00", "THE HOME DEPOT #4410")).orElseThrow();
+        assertThat(match.entryIds()).containsExactly(fromReceipt.id().toString());
+        assertThat(match.kind()).isEqualTo(MatchKind.HEURISTIC);
+
+        BankLine parking = line(6, "-12.00", "CITY PARKING");
+        assertThat(reconciler.matchBeforeCreate(owner, parking)).isEmpty();
+        JournalEntry booked = spend(6, "12.00", "City parking", EntrySource.BANK, EntryStatus.PROPOSED);
+        Match created = reconciler.linkCreated(owner, parking, booked.id());
+        assertThat(created.kind()).isEqualTo(MatchKind.EXACT);
+        assertThat(reconciler.orphans(owner, APRIL_1, APRIL_30).entries()).extracting(LedgerItem::entryId)
+                .containsExactly(fromBank.id().toString());
+    }
+
+    @Test
+    void orphans_are_bank_lines_without_an_entry_and_entries_without_a_bank_line() {
+        JournalEntry unseen = spend(8, "250.00", "Insurance premium", EntrySource.MANUAL, EntryStatus.APPROVED);
+        spend(9, "15.00", "Rejected", EntrySource.MANUAL, EntryStatus.PROPOSED);
+        JournalEntry rejected = ledger.entries(owner, ai.bookkeeper.ledger.EntryFilter.all()).stream()
+                .filter(e -> e.description().equals("Rejected")).findFirst().orElseThrow();
+        ledger.reject(owner, rejected.id(), rejected.version());
+        BankLine unknown = line(9, "-33.33", "UNKNOWN MERCHANT");
+
+        reconciler.reconcile(owner, List.of(unknown), ReconcileOptions.defaults());
+        Orphans orphans = reconciler.orphans(owner, APRIL_1, APRIL_30);
+
+        assertThat(orphans.bankLines()).containsExactly(unknown);
+        assertThat(orphans.entries()).singleElement().satisfies(e -> {
+            assertThat(e.entryId()).isEqualTo(unseen.id().toString());
+            assertThat(e.amount()).isEqualTo(Money.of("-250.00", CurrencyCode.USD));
+        });
+    }
+
+    @Test
+    void the_balance_check_compares_a_statement_balance_with_booked_entries_up_to_its_date() {
+        sale(1, "1000.00");
+        spend(2, "200.00", "Approved", EntrySource.MANUAL, EntryStatus.APPROVED);
+        spend(3, "50.00", "Proposed, not booked yet", EntrySource.MANUAL, EntryStatus.PROPOSED);
+        spend(20, "75.00", "After the statement", EntrySource.MANUAL, EntryStatus.APPROVED);
+
+        List<BalanceCheck> checks = reconciler.balanceChecks(owner, List.of(
+                new StatementBalance(bank.id(), LocalDate.of(2026, 4, 10), Money.of("750.00", CurrencyCode.USD))));
+
+        assertThat(checks).singleElement().satisfies(c -> {
+            assertThat(c.ledgerBalance()).isEqualTo(Money.of("800.00", CurrencyCode.USD));
+            assertThat(c.difference()).isEqualTo(Money.of("-50.00", CurrencyCode.USD));
+            assertThat(c.agrees()).isFalse();
+        });
+        assertThatThrownBy(() -> reconciler.balanceChecks(owner, List.of(new StatementBalance(supplies.id(),
+                APRIL_30, Money.of("0.00", CurrencyCode.USD))))).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("not a bank account");
+    }
+
+    @Test
+    void a_manual_match_and_an_unmatch_are_audited_and_a_match_whose_amounts_differ_is_refused() {
+        JournalEntry rent = spend(1, "1200.00", "Rent April", EntrySource.MANUAL, EntryStatus.APPROVED);
+        JournalEntry fee = spend(1, "2.50", "Wire fee", EntrySource.MANUAL, EntryStatus.APPROVED);
+        BankLine wire = line(12, "-1202.50", "WIRE OUT 99812"); // outside the date window: only a person matches it
+        ReconciliationResult result = reconciler.reconcile(owner, List.of(wire), ReconcileOptions.defaults());
+        assertThat(result.matches()).isEmpty();
+
+        assertThatThrownBy(() -> reconciler.manualMatch(owner, wire.id(), List.of(rent.id()), null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("difference USD -2.50");
+        Match match = reconciler.manualMatch(owner, wire.id(), List.of(rent.id(), fee.id()), "rent plus wire fee");
+        assertThat(match.kind()).isEqualTo(MatchKind.MANUAL);
+        assertThat(reconciler.rate(owner, APRIL_1, APRIL_30)).isEqualByComparingTo("1");
+        assertThatThrownBy(() -> reconciler.manualMatch(owner, wire.id(), List.of(rent.id()), null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("unmatch it first");
+
+        reconciler.unmatch(owner, wire.id(), "wrong month");
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).isEmpty();
+        assertThat(audit.eventsFor(owner, "bank_line", wire.id())).extracting(AuditTrail.Event::action)
+                .containsExactly("reconcile.matched", "reconcile.unmatched");
+        assertThat(audit.eventsFor(owner, "bank_line", wire.id()).get(1).detail())
+                .contains("was MANUAL").contains(rent.id().toString()).contains("wrong month");
+        assertThatThrownBy(() -> reconciler.unmatch(owner, wire.id(), null)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void an_entry_matched_to_one_line_is_refused_for_another() {
+        JournalEntry entry = spend(4, "30.00", "Lunch", EntrySource.MANUAL, EntryStatus.APPROVED);
+        // equal candidates: the tie goes to the bank line whose id sorts first
+        BankLine first = new BankLine("line-1", bank.id(), LocalDate.of(2026, 4, 4), Money.of("-30.00", CurrencyCode.USD), "LUNCH");
+        BankLine second = new BankLine("line-2", bank.id(), LocalDate.of(2026, 4, 4), Money.of("-30.00", CurrencyCode.USD), "LUNCH");
+        reconciler.reconcile(owner, List.of(first, second), ReconcileOptions.defaults());
+
+        assertThatThrownBy(() -> reconciler.manualMatch(owner, second.id(), List.of(entry.id()), null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("matched to bank line " + first.id());
+    }
+
+    @Test
+    void a_receipt_is_attached_to_the_entry_that_paid_it() {
+        JournalEntry paid = spend(7, "64.20", "Office Depot", EntrySource.BANK, EntryStatus.APPROVED);
+        spend(7, "64.20", "Shell", EntrySource.BANK, EntryStatus.APPROVED);
+        BankLine line = line(7, "-64.20", "POS OFFICE DEPOT 221");
+        reconciler.linkCreated(owner, line, paid.id());
+
+        List<ReceiptMatch> links = reconciler.receiptMatches(owner,
+                List.of(new ReceiptDoc("receipt-1", "Office Depot Inc.", LocalDate.of(2026, 4, 6), Money.of("64.20", CurrencyCode.USD))),
+                ReconcileOptions.defaults());
+
+        assertThat(links).singleElement().satisfies(l -> {
+            assertThat(l.entryId()).isEqualTo(paid.id().toString());
+            assertThat(l.bankLineId()).isEqualTo(line.id());
+        });
+        assertThat(reconciler.documents(owner, paid.id())).extracting(ReceiptMatch::documentId).containsExactly("receipt-1");
+        assertThat(reconciler.receiptMatches(owner, List.of(new ReceiptDoc("receipt-1", "Office Depot",
+                LocalDate.of(2026, 4, 6), Money.of("64.20", CurrencyCode.USD))), ReconcileOptions.defaults())).isEmpty();
+    }
+
+    @Test
+    void another_company_sees_none_of_the_matches_and_a_viewer_cannot_reconcile() {
+        spend(3, "42.10", "Staples", EntrySource.MANUAL, EntryStatus.APPROVED);
+        BankLine line = line(3, "-42.10", "STAPLES");
+        reconciler.reconcile(owner, List.of(line), ReconcileOptions.defaults());
+        CompanyAccess stranger = Fixtures.company(tenancy, BusinessType.RETAIL);
+
+        assertThat(reconciler.matches(stranger, APRIL_1, APRIL_30)).isEmpty();
+        assertThat(reconciler.rate(stranger, APRIL_1, APRIL_30)).isEqualByComparingTo("1");
+        assertThatThrownBy(() -> reconciler.unmatch(stranger, line.id(), null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reconciler.reconcile(stranger, List.of(line(3, "-1.00", "X")), ReconcileOptions.defaults()))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("not a bank account of this company");
+        CompanyAccess viewer = Fixtures.member(tenancy, owner, Role.VIEWER);
+        assertThatThrownBy(() -> reconciler.reconcile(viewer, List.of(line), ReconcileOptions.defaults()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(reconciler.matches(viewer, APRIL_1, APRIL_30)).hasSize(1);
+    }
+
+    @Test
+    void suggestions_offer_near_candidates_for_lines_left_open() {
+        JournalEntry cleaning = spend(10, "75.00", "Window cleaning", EntrySource.MANUAL, EntryStatus.APPROVED);
+        BankLine check = line(11, "-75.00", "CHECK 1043");
+        ReconciliationResult result = reconciler.reconcile(owner, List.of(check), ReconcileOptions.defaults());
+        assertThat(result.matches()).isEmpty();
+
+        assertThat(reconciler.suggestions(owner, APRIL_1, APRIL_30, ReconcileOptions.defaults())).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.bankLineId()).isEqualTo(check.id());
+                    assertThat(s.entryIds()).containsExactly(cleaning.id().toString());
+                    assertThat(s.score()).isLessThan(new BigDecimal("0.85"));
+                });
+    }
+}
