@@ -22,10 +22,12 @@ class ReportCommand implements Command {
 
     private final Tenancy tenancy;
     private final Reports reports;
+    private final ReportFiles files;
 
-    ReportCommand(Tenancy tenancy, Reports reports) {
+    ReportCommand(Tenancy tenancy, Reports reports, ReportFiles files) {
         this.tenancy = tenancy;
         this.reports = reports;
+        this.files = files;
     }
 
     @Override
@@ -75,27 +77,11 @@ class ReportCommand implements Command {
 
     void write(CompanyAccess access, Company company, LocalDate from, LocalDate to, Path dir, PrintStream out)
             throws java.io.IOException {
-        Files.createDirectories(dir);
-        var tb = reports.trialBalance(access, to);
-        var pnl = reports.profitAndLoss(access, from, to);
-        var bs = reports.balanceSheet(access, to);
-        var gl = reports.generalLedger(access, from, to, null);
-        try (Writer w = Files.newBufferedWriter(dir.resolve("trial_balance.csv"), StandardCharsets.UTF_8)) {
-            ReportExport.csv(tb, w);
-        }
-        try (Writer w = Files.newBufferedWriter(dir.resolve("profit_and_loss.csv"), StandardCharsets.UTF_8)) {
-            ReportExport.csv(pnl, w);
-        }
-        try (Writer w = Files.newBufferedWriter(dir.resolve("balance_sheet.csv"), StandardCharsets.UTF_8)) {
-            ReportExport.csv(bs, w);
-        }
-        try (Writer w = Files.newBufferedWriter(dir.resolve("general_ledger.csv"), StandardCharsets.UTF_8)) {
-            ReportExport.csv(gl, w);
-        }
+        files.write(access, from, to, dir);
         out.println(company.name());
-        ReportExport.print(tb, out);
-        ReportExport.print(pnl, out);
-        ReportExport.print(bs, out);
+        ReportExport.print(reports.trialBalance(access, to), out);
+        ReportExport.print(reports.profitAndLoss(access, from, to), out);
+        ReportExport.print(reports.balanceSheet(access, to), out);
         out.println("CSV files in " + dir);
     }
 

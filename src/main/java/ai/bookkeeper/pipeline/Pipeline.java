@@ -1,0 +1,104 @@
+package ai.bookkeeper.pipeline;
+
+import ai.bookkeeper.categorize.TransactionFacts;
+import ai.bookkeeper.ingest.BankTransaction;
+import ai.bookkeeper.ingest.TransactionStatus;
+import ai.bookkeeper.ledger.JournalEntryId;
+import ai.bookkeeper.ledger.Ledger;
+import ai.bookkeeper.reconcile.BankLine;
+import ai.bookkeeper.reconcile.Match;
+import ai.bookkeeper.reconcile.ReconcileOptions;
+import ai.bookkeeper.reconcile.ReconciliationResult;
+import ai.bookkeeper.reconcile.Reconciler;
+import ai.bookkeeper.review.Proposals;
+import ai.bookkeeper.tenancy.CompanyAccess;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * What happens to newly imported bank transactions: a transfer between own accounts is booked once for both legs;
+ * a line that settles an entry booked already (from a receipt, a bill, by hand) is matched to it; every other line
+ * is categorized and proposed (approved at once when confident); then the lines are reconciled.
+ */
+@Service
+public class Pipeline {
+
+    /** What one run did. */
+    public record Outcome(int transactions, int proposed, int autoApproved, int queued, int transfers,
+                          int matchedExisting, int reconciled, int skipped) {
+    }
+
+    private final Proposals proposals;
+    private final Reconciler reconciler;
+    private final Ledger ledger;
+
+    Pipeline(Proposals proposals, Reconciler reconciler, Ledger ledger) {
+        this.proposals = proposals;
+        this.reconciler = reconciler;
+        this.ledger = ledger;
+    }
+
+    public Outcome process(CompanyAccess access, List<BankTransaction> transactions) {
+        List<BankTransaction> booked = new ArrayList<>();
+        int skipped = 0;
+        for (BankTransaction t : transactions) {
+            // a pending line waits for its booked twin; a booked line that confirms a pending one is the one we keep
+            if (t.status() == TransactionStatus.PENDING) {
+                skipped++;
+            } else {
+                booked.add(t);
+            }
+        }
+        Map<String, List<BankTransaction>> transferLegs = new LinkedHashMap<>();
+        List<BankTransaction> ordinary = new ArrayList<>();
+        for (BankTransaction t : booked) {
+            if (t.isTransferLeg()) {
+                transferLegs.computeIfAbsent(t.transferPair().toString(), k -> new ArrayList<>()).add(t);
+            } else {
+                ordinary.add(t);
+            }
+        }
+        int transfers = 0;
+        for (List<BankTransaction> legs : transferLegs.values()) {
+            if (legs.size() == 2) {
+                BankTransaction out = legs.get(0).amount().isNegative() ? legs.get(0) : legs.get(1);
+                BankTransaction in = out == legs.get(0) ? legs.get(1) : legs.get(0);
+                transfers += proposals.proposeTransfer(access, new Proposals.TransferPair(facts(out), facts(in))).proposed();
+            } else {
+                ordinary.addAll(legs); // the other leg is not here (yet): book this one on its own
+            }
+        }
+        List<Match> existing = ordinary.isEmpty() ? List.of() : reconciler.matchBeforeCreate(access, lines(ordinary));
+        Map<String, Match> matchedLines = new LinkedHashMap<>();
+        existing.forEach(m -> matchedLines.put(m.bankLineId(), m));
+        List<TransactionFacts> toPropose = new ArrayList<>();
+        for (BankTransaction t : ordinary) {
+            Match match = matchedLines.get(t.id().toString());
+            if (match != null) {
+                proposals.recordMatched(access, facts(t), ledger.entry(access,
+                        new JournalEntryId(UUID.fromString(match.entryIds().get(0)))), match.reason());
+            } else {
+                toPropose.add(facts(t));
+            }
+        }
+        Proposals.Result result = proposals.proposeAll(access, toPropose);
+        ReconciliationResult reconciled = booked.isEmpty() ? null
+                : reconciler.reconcile(access, lines(booked), ReconcileOptions.defaults());
+        return new Outcome(transactions.size(), result.proposed(), result.autoApproved(), result.queued(), transfers,
+                matchedLines.size(), reconciled == null ? 0 : reconciled.matches().size() + matchedLines.size(), skipped);
+    }
+
+    static TransactionFacts facts(BankTransaction t) {
+        return new TransactionFacts(t.id().toString(), t.bookingDate(), t.amount(), t.description(), t.counterparty(),
+                t.bankAccount());
+    }
+
+    static List<BankLine> lines(List<BankTransaction> transactions) {
+        return transactions.stream().map(t -> new BankLine(t.id().toString(), t.bankAccount(), t.bookingDate(),
+                t.amount(), t.description())).toList();
+    }
+}
