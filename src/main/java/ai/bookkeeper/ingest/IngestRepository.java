@@ -160,18 +160,29 @@ class IngestRepository {
         int linked = 0;
         for (Object[] p : pending) {
             LocalDate date = LocalDate.parse((String) p[3]);
-            List<String> booked = jdbc.queryForList("""
-                    SELECT id FROM bank_transaction WHERE company_id = ? AND batch_id = ? AND bank_account_id = ?
-                    AND status = 'BOOKED' AND linked_to IS NULL AND amount_minor = ? AND normalized_description = ?
-                    AND booking_date >= ? AND booking_date <= ? ORDER BY booking_date, source_line LIMIT 1""", String.class,
-                    company.toString(), batch.toString(), p[1], p[2], p[4], date.toString(),
-                    date.plusDays(windowDays).toString());
-            if (!booked.isEmpty()) {
+            String description = (String) p[4];
+            List<String[]> booked = jdbc.query("""
+                    SELECT id, normalized_description FROM bank_transaction WHERE company_id = ? AND batch_id = ?
+                    AND bank_account_id = ? AND status = 'BOOKED' AND linked_to IS NULL AND amount_minor = ?
+                    AND booking_date >= ? AND booking_date <= ? ORDER BY booking_date, source_line""",
+                    (rs, i) -> new String[] {rs.getString(1), rs.getString(2)},
+                    company.toString(), batch.toString(), p[1], p[2], date.toString(), date.plusDays(windowDays).toString());
+            Optional<String[]> match = booked.stream().filter(b -> sameVendor(description, b[1])).findFirst();
+            if (match.isPresent()) {
                 linked += jdbc.update("UPDATE bank_transaction SET linked_to = ? WHERE company_id = ? AND id = ?",
-                        p[0], company.toString(), booked.get(0));
+                        p[0], company.toString(), match.get()[0]);
             }
         }
         return linked;
+    }
+
+    /** Banks lengthen or shorten a description when a pending line is booked; the merchant's first word stays. */
+    static boolean sameVendor(String a, String b) {
+        if (a.equals(b) || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+        }
+        String firstA = a.split(" ", 2)[0];
+        return !firstA.isEmpty() && firstA.length() >= 3 && firstA.equals(b.split(" ", 2)[0]);
     }
 
     record Leg(String id, String account, long amountMinor, LocalDate date) {

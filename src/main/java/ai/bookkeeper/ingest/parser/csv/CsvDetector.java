@@ -28,6 +28,8 @@ public final class CsvDetector {
     private static final String[] DATE_FORMATS = {"MM/dd/yyyy", "M/d/yyyy", "yyyy-MM-dd", "dd.MM.yyyy", "dd.MM.yy",
             "dd/MM/yyyy", "MM/dd/yy", "M/d/yy", "yyyyMMdd", "dd-MM-yyyy", "yyyy/MM/dd"};
     private static final int SAMPLE_ROWS = 40;
+    private static final java.util.regex.Pattern CURRENCY_IN_HEADER =
+            java.util.regex.Pattern.compile("\\b(CHF|EUR|USD|GBP|CAD)\\b");
 
     /** Per field: header names in priority order. Names of 5+ letters also match as a prefix or suffix. */
     private static final Map<CsvField, List<String>> SYNONYMS = new java.util.LinkedHashMap<>();
@@ -64,7 +66,8 @@ public final class CsvDetector {
             throw new StatementParseException(0, "the file is empty");
         }
         // the head may end inside a record: drop the last line unless the head is the whole file
-        String sample = String.join("\n", lines.size() > 1 ? lines.subList(0, lines.size() - 1) : lines);
+        boolean complete = head.endsWith("\n") || head.endsWith("\r");
+        String sample = String.join("\n", complete || lines.size() == 1 ? lines : lines.subList(0, lines.size() - 1));
         char delimiter = ',';
         List<List<String>> best = null;
         int bestScore = -1;
@@ -84,16 +87,17 @@ public final class CsvDetector {
         int width = modalWidth(best);
         for (int i = 0; i < Math.min(best.size(), SAMPLE_ROWS); i++) {
             List<String> row = best.get(i);
-            if (row.size() == width) {
-                Map<CsvField, String> columns = byHeader(row);
-                if (columns.containsKey(CsvField.DATE) && (columns.containsKey(CsvField.AMOUNT)
-                        || columns.containsKey(CsvField.DEBIT) || columns.containsKey(CsvField.CREDIT))) {
-                    return profile(encoding, delimiter, i, true, row, columns, best.subList(i + 1, best.size()));
-                }
-                if (hasDate(row)) {
-                    Map<CsvField, String> guessed = byContent(best.subList(i, best.size()), width);
-                    return profile(encoding, delimiter, i, false, row, guessed, best.subList(i, best.size()));
-                }
+            Map<CsvField, String> columns = byHeader(row);
+            if (row.size() >= 2 && columns.containsKey(CsvField.DATE) && (columns.containsKey(CsvField.AMOUNT)
+                    || columns.containsKey(CsvField.DEBIT) || columns.containsKey(CsvField.CREDIT))) {
+                return profile(encoding, delimiter, i, true, row, columns, best.subList(i + 1, best.size()));
+            }
+        }
+        for (int i = 0; i < Math.min(best.size(), SAMPLE_ROWS); i++) {
+            List<String> row = best.get(i);
+            if (row.size() == width && hasDate(row)) {
+                Map<CsvField, String> guessed = byContent(best.subList(i, best.size()), width);
+                return profile(encoding, delimiter, i, false, row, guessed, best.subList(i, best.size()));
             }
         }
         throw new StatementParseException(1, "the columns could not be recognised: no row names a date and an amount"
@@ -233,8 +237,13 @@ public final class CsvDetector {
             indicators = List.of("S", "Soll", "D", "DR", "DBIT", "Debit");
         }
         String name = name(columns, header, delimiter, headerRow, numbers);
+        String currency = null;
+        if (header && !columns.containsKey(CsvField.CURRENCY)) {
+            currency = headerRow.stream().map(h -> CURRENCY_IN_HEADER.matcher(h))
+                    .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).findFirst().orElse(null);
+        }
         return new CsvProfile(name, encoding, delimiter, skip, header, dateFormat == null ? "MM/dd/yyyy" : dateFormat,
-                decimal, CsvProfile.Sign.SIGNED, null, columns, indicators);
+                decimal, CsvProfile.Sign.SIGNED, currency, columns, indicators);
     }
 
     private static boolean looksLikeDate(String value) {

@@ -66,11 +66,11 @@ public final class CsvStatementParser {
                 CSVRecord record = records.next();
                 long line = lineBefore + 1;
                 lineBefore = parser.getCurrentLineNumber();
-                if (skipped < profile.skipRecords()) {
-                    skipped++;
+                if (isBlank(record)) {
                     continue;
                 }
-                if (isBlank(record)) {
+                if (skipped < profile.skipRecords()) {
+                    skipped++;
                     continue;
                 }
                 if (index == null) {
@@ -89,6 +89,10 @@ public final class CsvStatementParser {
                     }
                     continue;
                 }
+                if (parsed == null) {
+                    handler.warning(line, "line " + line + " has no amount and was skipped (a balance or note row)");
+                    continue;
+                }
                 if (footerCandidate != null && strict) {
                     throw footerCandidate;
                 }
@@ -99,6 +103,10 @@ public final class CsvStatementParser {
             }
             if (index == null) {
                 throw new StatementParseException(0, "the file has no header row and no transactions (it is empty)");
+            }
+            if (footerCandidate != null && read > 0) {
+                handler.warning(footerCandidate.line(), "line " + footerCandidate.line() + " and the rows after it"
+                        + " were read as a footer and skipped (" + footerCandidate.getMessage() + ")");
             }
             if (read == 0) {
                 throw footerCandidate != null ? footerCandidate
@@ -161,7 +169,20 @@ public final class CsvStatementParser {
         return index;
     }
 
+    /** @return null for a row without any amount (BofA's "Beginning balance" row) */
     private StatementLine toLine(CSVRecord record, Map<CsvField, Integer> index, long line) {
+        boolean noAmount = true;
+        for (CsvField field : new CsvField[] {CsvField.AMOUNT, CsvField.DEBIT, CsvField.CREDIT}) {
+            String value = cell(record, index, line, field);
+            noAmount &= value == null || value.isBlank();
+        }
+        if (noAmount && index.containsKey(CsvField.DATE)) {
+            String dateCell = cell(record, index, line, CsvField.DATE);
+            if (dateCell != null && !dateCell.isBlank()) {
+                date(dateCell, line, "date");
+                return null;
+            }
+        }
         String dateText = cell(record, index, line, CsvField.DATE);
         LocalDate date = date(dateText, line, "date");
         String valueText = cell(record, index, line, CsvField.VALUE_DATE);
