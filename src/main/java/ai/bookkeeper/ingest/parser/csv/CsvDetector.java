@@ -96,6 +96,10 @@ public final class CsvDetector {
         for (int i = 0; i < Math.min(best.size(), SAMPLE_ROWS); i++) {
             List<String> row = best.get(i);
             if (row.size() == width && hasDate(row)) {
+                if (i > 0 && best.get(i - 1).size() == width) {
+                    throw new StatementParseException(i, "the columns could not be recognised: no row names a date and"
+                            + " an amount column (the header is " + best.get(i - 1) + "); write a profile for this bank");
+                }
                 Map<CsvField, String> guessed = byContent(best.subList(i, best.size()), width);
                 return profile(encoding, delimiter, i, false, row, guessed, best.subList(i, best.size()));
             }

@@ -153,10 +153,14 @@ public final class CsvStatementParser {
         for (int i = 0; i < header.size(); i++) {
             byName.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
         }
-        profile.columns().forEach((field, column) -> {
+        for (CsvField field : CsvField.values()) {
+            String column = profile.columns().get(field);
+            if (column == null) {
+                continue;
+            }
             if (column.startsWith("#")) {
                 index.put(field, Integer.parseInt(column.substring(1)) - 1);
-                return;
+                continue;
             }
             Integer at = byName.get(column.strip().toLowerCase(Locale.ROOT));
             if (at == null) {
@@ -165,7 +169,7 @@ public final class CsvStatementParser {
                         + "; correct the profile or choose the right one for this bank");
             }
             index.put(field, at);
-        });
+        }
         return index;
     }
 
