@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param counterparty          may be null
  * @param reference             may be null
  * @param bankTxnId             the bank's own id (FITID, AcctSvcrRef, reference column); may be null
- * @param fingerprint           what makes the line unique in its account; see {@link Statements}
+ * @param fingerprint           what makes the line unique in its account: {@code id:<bank id>} when the file carries
+ *                              the bank's own id (FITID, AcctSvcrRef/EndToEndId, a CSV reference column), else
+ *                              {@code h:} + SHA-256 of date, amount, currency, normalized description and occurrence
  * @param occurrence            1 for the first line with this date, amount and description in its statement, 2 for
  *                              its twin, ...
  * @param linkedTo              for a BOOKED line that confirms an earlier PENDING one: that one; else null

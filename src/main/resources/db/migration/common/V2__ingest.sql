@@ -73,6 +73,8 @@ CREATE TABLE bank_transaction (
 );
 CREATE INDEX ix_bank_txn_batch ON bank_transaction (company_id, batch_id);
 CREATE INDEX ix_bank_txn_account_date ON bank_transaction (company_id, bank_account_id, booking_date);
+-- "is this pending line confirmed?": only the few linked rows are indexed (partial indexes run on both engines)
+CREATE INDEX ix_bank_txn_linked ON bank_transaction (company_id, linked_to) WHERE linked_to IS NOT NULL;
 -- transfer pairing looks a few days around a date; dates arrive mostly in order, so this index is cheap to grow
 CREATE INDEX ix_bank_txn_date ON bank_transaction (company_id, booking_date);
 
