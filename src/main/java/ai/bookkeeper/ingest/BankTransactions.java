@@ -1,0 +1,49 @@
+package ai.bookkeeper.ingest;
+
+import ai.bookkeeper.tenancy.CompanyAccess;
+import ai.bookkeeper.tenancy.Role;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads imported bank transactions: the public read model for categorization and reconciliation. */
+@Service
+public class BankTransactions {
+
+    private static final int MAX_PAGE = 10_000;
+
+    private final IngestRepository repository;
+
+    BankTransactions(IngestRepository repository) {
+        this.repository = repository;
+    }
+
+    /** All matching transactions, ordered by id (creation order). For large volumes use {@link #page} or {@link #forEach}. */
+    public List<BankTransaction> transactions(CompanyAccess access, TransactionFilter filter) {
+        access.require(Role.VIEWER, "read bank transactions");
+        return repository.transactions(access.companyId(), filter, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page in id order (keyset pagination): pass null for the first page, then the id of the last transaction of
+     * the previous page.
+     */
+    public List<BankTransaction> page(CompanyAccess access, TransactionFilter filter, BankTransactionId after, int size) {
+        access.require(Role.VIEWER, "read bank transactions");
+        return repository.transactions(access.companyId(), filter, after == null ? null : after.toString(),
+                Math.max(1, Math.min(size, MAX_PAGE)));
+    }
+
+    /** Streams every matching transaction in booking order without holding them in memory. */
+    @Transactional(readOnly = true)
+    public void forEach(CompanyAccess access, TransactionFilter filter, Consumer<BankTransaction> consumer) {
+        access.require(Role.VIEWER, "read bank transactions");
+        repository.stream(access.companyId(), filter, consumer);
+    }
+
+    /** What one import added (duplicates of earlier imports belong to their first batch): categorize just these. */
+    public List<BankTransaction> newSince(CompanyAccess access, ImportBatchId batch) {
+        return transactions(access, TransactionFilter.all().batch(batch));
+    }
+}

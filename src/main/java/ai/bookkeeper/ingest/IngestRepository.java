@@ -1,0 +1,328 @@
+package ai.bookkeeper.ingest;
+
+import ai.bookkeeper.ledger.AccountId;
+import ai.bookkeeper.shared.CompanyId;
+import ai.bookkeeper.shared.CurrencyCode;
+import ai.bookkeeper.shared.Money;
+import ai.bookkeeper.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the ingest tables. Every statement filters on company_id. */
+@Repository
+class IngestRepository {
+
+    static final String INSERT_TRANSACTION = """
+            INSERT INTO bank_transaction (company_id, id, bank_account_id, batch_id, booking_date, value_date,
+                amount_minor, currency, description, normalized_description, counterparty, reference, bank_txn_id,
+                fingerprint, occurrence, status, source_line, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (company_id, bank_account_id, fingerprint) DO NOTHING""";
+
+    private static final String COLUMNS = """
+            t.id, t.bank_account_id, t.batch_id, t.booking_date, t.value_date, t.amount_minor, t.currency, t.description,
+            t.normalized_description, t.counterparty, t.reference, t.bank_txn_id, t.fingerprint, t.occurrence, t.status,
+            t.linked_to, t.transfer_pair_id, t.source_line, t.created_at""";
+
+    private final JdbcTemplate jdbc;
+
+    IngestRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One JDBC batch through a plain prepared statement: on a million rows, generic parameter binding costs seconds. */
+    void insertTransactions(List<Object[]> rows) {
+        jdbc.execute((java.sql.Connection connection) -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT_TRANSACTION)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        Object value = row[i];
+                        if (value == null) {
+                            insert.setNull(i + 1, java.sql.Types.VARCHAR);
+                        } else if (value instanceof String text) {
+                            insert.setString(i + 1, text);
+                        } else if (value instanceof Long number) {
+                            insert.setLong(i + 1, number);
+                        } else if (value instanceof Integer number) {
+                            insert.setInt(i + 1, number);
+                        } else {
+                            throw new IllegalArgumentException("unexpected column type " + value.getClass());
+                        }
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    void insertBatch(CompanyId company, ImportBatchId id, String fileName, String sha256, StatementFormat format,
+                     String profile, Instant now) {
+        jdbc.update("""
+                INSERT INTO import_batch (company_id, id, file_name, sha256, format, profile, status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'IMPORTED', ?)""",
+                company.toString(), id.toString(), truncate(fileName, 500), sha256, format.name(), profile,
+                Timestamps.format(now));
+    }
+
+    void finishBatch(CompanyId company, ImportReport report) {
+        jdbc.update("""
+                UPDATE import_batch SET status = ?, rows_read = ?, rows_new = ?, rows_duplicate = ?, rows_rejected = ?,
+                    errors = ?, profile = ? WHERE company_id = ? AND id = ?""",
+                report.status().name(), report.read(), report.added(), report.duplicates(), report.rejected(),
+                errors(report), report.profile(), company.toString(), report.batch().toString());
+    }
+
+    private static String errors(ImportReport report) {
+        List<String> all = new ArrayList<>();
+        if (report.error() != null) {
+            all.add(report.error());
+        }
+        all.addAll(report.warnings());
+        return all.isEmpty() ? null : truncate(String.join("\n", all), 20_000);
+    }
+
+    long countInBatch(CompanyId company, ImportBatchId batch) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction WHERE company_id = ? AND batch_id = ?",
+                Long.class, company.toString(), batch.toString());
+        return n == null ? 0 : n;
+    }
+
+    Optional<AccountId> linkedAccount(CompanyId company, String externalRef) {
+        return jdbc.query("SELECT account_id FROM statement_account WHERE company_id = ? AND external_ref = ?",
+                (rs, i) -> new AccountId(UUID.fromString(rs.getString(1))), company.toString(), externalRef)
+                .stream().findFirst();
+    }
+
+    void link(CompanyId company, String externalRef, AccountId account, Instant now) {
+        int updated = jdbc.update("UPDATE statement_account SET account_id = ? WHERE company_id = ? AND external_ref = ?",
+                account.toString(), company.toString(), externalRef);
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO statement_account (company_id, external_ref, account_id, created_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (company_id, external_ref) DO NOTHING""",
+                    company.toString(), externalRef, account.toString(), Timestamps.format(now));
+        }
+    }
+
+    void saveProfile(CompanyId company, String name, String yaml, Instant now) {
+        int updated = jdbc.update("UPDATE bank_profile SET yaml = ?, updated_at = ? WHERE company_id = ? AND name = ?",
+                yaml, Timestamps.format(now), company.toString(), name);
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO bank_profile (company_id, name, yaml, updated_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (company_id, name) DO NOTHING""", company.toString(), name, yaml, Timestamps.format(now));
+        }
+    }
+
+    Optional<String> profile(CompanyId company, String name) {
+        return jdbc.query("SELECT yaml FROM bank_profile WHERE company_id = ? AND name = ?",
+                (rs, i) -> rs.getString(1), company.toString(), name).stream().findFirst();
+    }
+
+    void insertBalance(CompanyId company, AccountId account, LocalDate asOf, Money balance, String kind, String source,
+                       String sequence, ImportBatchId batch) {
+        jdbc.update("""
+                INSERT INTO statement_balance (company_id, id, bank_account_id, as_of_date, balance_minor, currency, kind,
+                    source, sequence_no, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                company.toString(), UUID.randomUUID().toString(), account.toString(), asOf.toString(), balance.minorUnits(),
+                balance.currency().value(), kind, source, sequence, batch.toString());
+    }
+
+    /** The latest closing balance stated before {@code before} by another import. */
+    Optional<StoredBalance> previousClosing(CompanyId company, AccountId account, LocalDate before, ImportBatchId batch) {
+        return jdbc.query("""
+                SELECT as_of_date, balance_minor, currency FROM statement_balance
+                WHERE company_id = ? AND bank_account_id = ? AND kind = 'CLOSING' AND as_of_date < ? AND batch_id <> ?
+                ORDER BY as_of_date DESC, balance_minor LIMIT 1""",
+                (rs, i) -> new StoredBalance(LocalDate.parse(rs.getString(1)),
+                        Money.ofMinor(rs.getLong(2), CurrencyCode.of(rs.getString(3)))),
+                company.toString(), account.toString(), before.toString(), batch.toString()).stream().findFirst();
+    }
+
+    record StoredBalance(LocalDate asOf, Money balance) {
+    }
+
+    List<String> sequences(CompanyId company, AccountId account, ImportBatchId excluding) {
+        return jdbc.queryForList("""
+                SELECT sequence_no FROM statement_balance WHERE company_id = ? AND bank_account_id = ?
+                AND sequence_no IS NOT NULL AND batch_id <> ?""", String.class,
+                company.toString(), account.toString(), excluding.toString());
+    }
+
+    long bookedSum(CompanyId company, AccountId account, LocalDate after, LocalDate upTo) {
+        Long sum = jdbc.queryForObject("""
+                SELECT COALESCE(SUM(amount_minor), 0) FROM bank_transaction WHERE company_id = ? AND bank_account_id = ?
+                AND booking_date > ? AND booking_date <= ? AND status = 'BOOKED'""", Long.class,
+                company.toString(), account.toString(), after.toString(), upTo.toString());
+        return sum == null ? 0 : sum;
+    }
+
+    /** Links booked lines of {@code batch} to the earlier pending lines they confirm; returns how many. */
+    int linkPendingToBooked(CompanyId company, ImportBatchId batch, int windowDays) {
+        List<Object[]> pending = jdbc.query("""
+                SELECT p.id, p.bank_account_id, p.amount_minor, p.booking_date, p.normalized_description
+                FROM bank_transaction p
+                WHERE p.company_id = ? AND p.status = 'PENDING'
+                  AND p.bank_account_id IN (SELECT DISTINCT b.bank_account_id FROM bank_transaction b
+                                            WHERE b.company_id = ? AND b.batch_id = ? AND b.status = 'BOOKED')
+                  AND NOT EXISTS (SELECT 1 FROM bank_transaction l WHERE l.company_id = p.company_id AND l.linked_to = p.id)
+                """, (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)},
+                company.toString(), company.toString(), batch.toString());
+        int linked = 0;
+        for (Object[] p : pending) {
+            LocalDate date = LocalDate.parse((String) p[3]);
+            String description = (String) p[4];
+            List<String[]> booked = jdbc.query("""
+                    SELECT id, normalized_description FROM bank_transaction WHERE company_id = ? AND batch_id = ?
+                    AND bank_account_id = ? AND status = 'BOOKED' AND linked_to IS NULL AND amount_minor = ?
+                    AND booking_date >= ? AND booking_date <= ? ORDER BY booking_date, source_line""",
+                    (rs, i) -> new String[] {rs.getString(1), rs.getString(2)},
+                    company.toString(), batch.toString(), p[1], p[2], date.toString(), date.plusDays(windowDays).toString());
+            Optional<String[]> match = booked.stream().filter(b -> sameVendor(description, b[1])).findFirst();
+            if (match.isPresent()) {
+                linked += jdbc.update("UPDATE bank_transaction SET linked_to = ? WHERE company_id = ? AND id = ?",
+                        p[0], company.toString(), match.get()[0]);
+            }
+        }
+        return linked;
+    }
+
+    /** Banks lengthen or shorten a description when a pending line is booked; the merchant's first word stays. */
+    static boolean sameVendor(String a, String b) {
+        if (a.equals(b) || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+        }
+        String firstA = a.split(" ", 2)[0];
+        return !firstA.isEmpty() && firstA.length() >= 3 && firstA.equals(b.split(" ", 2)[0]);
+    }
+
+    record Leg(String id, String account, long amountMinor, LocalDate date) {
+    }
+
+    Optional<Leg> unpairedLeg(CompanyId company, String id) {
+        return jdbc.query("""
+                SELECT id, bank_account_id, amount_minor, booking_date FROM bank_transaction
+                WHERE company_id = ? AND id = ? AND transfer_pair_id IS NULL""", LEG, company.toString(), id)
+                .stream().findFirst();
+    }
+
+    List<Leg> counterLegs(CompanyId company, Leg leg, int windowDays) {
+        return jdbc.query("""
+                SELECT t.id, t.bank_account_id, t.amount_minor, t.booking_date FROM bank_transaction t
+                JOIN account a ON a.company_id = t.company_id AND a.id = t.bank_account_id AND a.is_bank = 1
+                WHERE t.company_id = ? AND t.bank_account_id <> ? AND t.amount_minor = ? AND t.transfer_pair_id IS NULL
+                AND t.status = 'BOOKED' AND t.booking_date >= ? AND t.booking_date <= ?""", LEG,
+                company.toString(), leg.account(), -leg.amountMinor(), leg.date().minusDays(windowDays).toString(),
+                leg.date().plusDays(windowDays).toString());
+    }
+
+    void pair(CompanyId company, TransferPairId pair, String first, String second) {
+        jdbc.update("UPDATE bank_transaction SET transfer_pair_id = ? WHERE company_id = ? AND id IN (?, ?)",
+                pair.toString(), company.toString(), first, second);
+    }
+
+    private static final RowMapper<Leg> LEG = (rs, i) -> new Leg(rs.getString(1), rs.getString(2), rs.getLong(3),
+            LocalDate.parse(rs.getString(4)));
+
+    List<BankTransaction> transactions(CompanyId company, TransactionFilter filter, String afterId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM bank_transaction t WHERE t.company_id = ?");
+        List<Object> args = new ArrayList<>(List.of(company.toString()));
+        where(filter, sql, args);
+        if (afterId != null) {
+            sql.append(" AND t.id > ?");
+            args.add(afterId);
+        }
+        sql.append(" ORDER BY t.id LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), TRANSACTION, args.toArray());
+    }
+
+    void stream(CompanyId company, TransactionFilter filter, Consumer<BankTransaction> consumer) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM bank_transaction t WHERE t.company_id = ?");
+        List<Object> args = new ArrayList<>(List.of(company.toString()));
+        where(filter, sql, args);
+        sql.append(" ORDER BY t.booking_date, t.source_line, t.id");
+        jdbc.query(con -> {
+            var statement = con.prepareStatement(sql.toString());
+            statement.setFetchSize(1000);
+            for (int i = 0; i < args.size(); i++) {
+                statement.setObject(i + 1, args.get(i));
+            }
+            return statement;
+        }, rs -> {
+            consumer.accept(TRANSACTION.mapRow(rs, 0));
+        });
+    }
+
+    private static void where(TransactionFilter filter, StringBuilder sql, List<Object> args) {
+        if (filter.bankAccount() != null) {
+            sql.append(" AND t.bank_account_id = ?");
+            args.add(filter.bankAccount().toString());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND t.booking_date >= ?");
+            args.add(filter.from().toString());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND t.booking_date <= ?");
+            args.add(filter.to().toString());
+        }
+        if (filter.batch() != null) {
+            sql.append(" AND t.batch_id = ?");
+            args.add(filter.batch().toString());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND t.status = ?");
+            args.add(filter.status().name());
+        }
+        if (!filter.includeSuperseded()) {
+            sql.append(" AND NOT (t.status = 'PENDING' AND EXISTS (SELECT 1 FROM bank_transaction l"
+                    + " WHERE l.company_id = t.company_id AND l.linked_to = t.id))");
+        }
+    }
+
+    private static final RowMapper<BankTransaction> TRANSACTION = IngestRepository::transaction;
+
+    private static BankTransaction transaction(ResultSet rs, int row) throws SQLException {
+        String valueDate = rs.getString("value_date");
+        String linked = rs.getString("linked_to");
+        String pair = rs.getString("transfer_pair_id");
+        return new BankTransaction(BankTransactionId.parse(rs.getString("id")),
+                new AccountId(UUID.fromString(rs.getString("bank_account_id"))), ImportBatchId.parse(rs.getString("batch_id")),
+                LocalDate.parse(rs.getString("booking_date")), valueDate == null ? null : LocalDate.parse(valueDate),
+                Money.ofMinor(rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency"))),
+                rs.getString("description"), rs.getString("normalized_description"), rs.getString("counterparty"),
+                rs.getString("reference"), rs.getString("bank_txn_id"), rs.getString("fingerprint"), rs.getInt("occurrence"),
+                TransactionStatus.valueOf(rs.getString("status")), linked == null ? null : BankTransactionId.parse(linked),
+                pair == null ? null : TransferPairId.parse(pair), rs.getLong("source_line"),
+                Timestamps.parse(rs.getString("created_at")));
+    }
+
+    List<ImportReport> batches(CompanyId company) {
+        return jdbc.query("""
+                SELECT id, file_name, sha256, format, profile, status, rows_read, rows_new, rows_duplicate, rows_rejected,
+                    errors FROM import_batch WHERE company_id = ? ORDER BY created_at, id""",
+                (rs, i) -> new ImportReport(ImportBatchId.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        StatementFormat.valueOf(rs.getString(4)), rs.getString(5), ImportStatus.valueOf(rs.getString(6)),
+                        rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                        "FAILED".equals(rs.getString(6)) ? rs.getString(11) : null,
+                        rs.getString(11) == null || "FAILED".equals(rs.getString(6)) ? List.of()
+                                : List.of(rs.getString(11).split("\n"))), company.toString());
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

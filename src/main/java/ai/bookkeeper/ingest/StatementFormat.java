@@ -1,0 +1,3 @@
+package ai.bookkeeper.ingest;
+
+public enum StatementFormat { CSV, OFX, CAMT053, UNKNOWN }
