@@ -119,7 +119,7 @@ final class BookGenerator {
             lines.add(first);
             lines.add(first.twin(seq++));
         }
-        addRevenue(lines, month, weight, damped);
+        addRevenue(lines, month, weight);
         for (int i = 0; i < transfers; i++) {
             addTransfer(lines, month, checkingAtStart);
         }
@@ -132,8 +132,11 @@ final class BookGenerator {
                 - profile.recurringCount(Kind.REVENUE) * 100L - EXTRA_LINES_PER_MONTH_X100;
     }
 
-    /** Revenue follows the month's spending with a margin, leaning with the season: busy months earn more. */
-    private void addRevenue(List<BankLine> lines, YearMonth month, int weight, int damped) {
+    /**
+     * Revenue follows the month's spending with a margin, times the season's full weight: a busy month earns more
+     * than it spends, a quiet one less (spending, mostly payroll and rent, hardly moves with the season).
+     */
+    private void addRevenue(List<BankLine> lines, YearMonth month, int weight) {
         long outflow = 0;
         long recurringRevenue = 0;
         for (BankLine line : lines) {
@@ -144,8 +147,8 @@ final class BookGenerator {
             }
         }
         int deposits = clamp(randomRound(profile.revenuePerMonth() * weight), MIN_REVENUE_LINES, MAX_REVENUE_LINES);
-        long marginBp = rng.nextInt(10_300, 11_900);
-        long target = outflow * marginBp / 10_000 * damped / 100;
+        long marginBp = rng.nextInt(10_500, 12_000);
+        long target = outflow * marginBp / 10_000 * weight / 100;
         long remaining = Math.max(target - recurringRevenue, deposits * 20_000L);
         int[] weights = new int[deposits];
         int weightSum = 0;
