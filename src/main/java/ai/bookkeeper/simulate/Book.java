@@ -25,8 +25,8 @@ record Book(SimulatedCompany company, String checkingRef, String savingsRef, lon
         }
 
         String baseName() {
-            return String.format(java.util.Locale.ROOT, "receipt_%03d_%04d%02d%02d", number, date.getYear(),
-                    date.getMonthValue(), date.getDayOfMonth());
+            return "receipt_" + CompanyFiles.pad(number, 3) + "_" + CompanyFiles.pad(date.getYear(), 4)
+                    + Cents.twoDigits(date.getMonthValue()) + Cents.twoDigits(date.getDayOfMonth());
         }
     }
 

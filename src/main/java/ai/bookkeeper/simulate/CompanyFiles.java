@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -95,16 +94,25 @@ final class CompanyFiles {
         return pdfs;
     }
 
+    static String pad(int value, int digits) {
+        String text = Integer.toString(value);
+        return text.length() >= digits ? text : "0".repeat(digits - text.length()) + text;
+    }
+
     /** The receipt as the vendor printed it; the PDF draws exactly these lines. */
     static List<String> receiptText(Receipt receipt) {
         List<String> lines = new ArrayList<>();
         lines.add("Vendor: " + receipt.line().vendor);
         lines.add("Date: " + receipt.date());
-        lines.add(String.format(Locale.ROOT, "Receipt #: %s-%04d", receipt.date().toString().replace("-", ""),
-                receipt.number()));
+        lines.add("Receipt #: " + receipt.date().toString().replace("-", "") + "-" + pad(receipt.number(), 4));
         lines.add("Items:");
         for (Item item : receipt.items()) {
-            lines.add(String.format(Locale.ROOT, "  %-30s %10s", item.name(), Cents.format(item.cents())));
+            // "  <name padded to 30> <amount right-aligned in 10>", written out: String.format is slow at scale
+            StringBuilder itemLine = new StringBuilder(44).append("  ").append(item.name());
+            itemLine.append(" ".repeat(Math.max(0, 32 - itemLine.length())));
+            String amount = Cents.format(item.cents());
+            itemLine.append(' ').append(" ".repeat(Math.max(0, 10 - amount.length()))).append(amount);
+            lines.add(itemLine.toString());
         }
         lines.add("Subtotal: " + Cents.format(receipt.subtotalCents()));
         lines.add("Tax: " + Cents.format(receipt.taxCents()));

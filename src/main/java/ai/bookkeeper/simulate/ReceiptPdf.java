@@ -26,13 +26,15 @@ final class ReceiptPdf {
     private ReceiptPdf() {
     }
 
-    /** Built on first use only: PDFBox looks the font up among the system fonts, which takes a while. */
-    private static final class Courier {
-        static final PDType1Font FONT = new PDType1Font(Standard14Fonts.FontName.COURIER);
-    }
+    /**
+     * One font per writing thread: PDFBox looks a Standard 14 font up among the system fonts when it is built
+     * (slow the first time), and a font object keeps caches that are not safe to share between threads.
+     */
+    private static final ThreadLocal<PDType1Font> COURIER =
+            ThreadLocal.withInitial(() -> new PDType1Font(Standard14Fonts.FontName.COURIER));
 
     static void write(Path file, List<String> lines) throws IOException {
-        PDType1Font font = Courier.FONT;
+        PDType1Font font = COURIER.get();
         // a receipt-roll page: 4.4 inches wide, room for 50 Courier characters, as tall as its lines need
         float height = MARGIN * 2 + LEADING * lines.size();
         try (PDDocument document = new PDDocument()) {

@@ -8,17 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
  * Writes simulated companies' bank statements, receipts, metadata and ground truth under an output directory
  * (layout: {@link SimulationLayout}). Needs no Spring. Same spec, same bytes: every company draws from its own
  * generator seeded by (seed, company index), so company 3 is the same whether a run has 5 companies or 1,000.
- * Companies are generated and written one at a time, so memory stays flat at any scale.
+ * Only a handful of companies are in memory at once, so memory stays flat at any scale.
  */
 public final class Simulator {
 
@@ -47,15 +53,61 @@ public final class Simulator {
                     SimulationLayout.TRUTH)) {
                 deleteTree(outDir.resolve(dir));
             }
-            List<CompanySummary> summaries = new ArrayList<>(spec.companies());
-            for (int index = 0; index < spec.companies(); index++) {
-                CompanySummary summary = company(spec, outDir, index);
-                summaries.add(summary);
-                onCompany.accept(summary);
-            }
-            return new SimulationResult(outDir, summaries);
+            return new SimulationResult(outDir, writeCompanies(spec, outDir, onCompany));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the simulation under " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Companies are independent (own generator, own directories), so a few are written at once: the work is
+     * mostly creating small files, and overlapping that with drawing the next company pays. At most
+     * {@code 2 * threads} companies are in flight, which bounds memory; results are handed on in company order.
+     */
+    private static List<CompanySummary> writeCompanies(SimulationSpec spec, Path outDir,
+            Consumer<CompanySummary> onCompany) throws IOException {
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "simulate");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompanySummary> summaries = new ArrayList<>(spec.companies());
+            Deque<Future<CompanySummary>> inFlight = new ArrayDeque<>();
+            for (int index = 0; index < spec.companies(); index++) {
+                int company = index;
+                inFlight.add(pool.submit(() -> company(spec, outDir, company)));
+                if (inFlight.size() >= 2 * threads) {
+                    summaries.add(next(inFlight, onCompany));
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                summaries.add(next(inFlight, onCompany));
+            }
+            return summaries;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static CompanySummary next(Deque<Future<CompanySummary>> inFlight, Consumer<CompanySummary> onCompany)
+            throws IOException {
+        try {
+            CompanySummary summary = inFlight.removeFirst().get();
+            onCompany.accept(summary);
+            return summary;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while simulating", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
