@@ -9,6 +9,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -264,8 +265,8 @@ final class BookGenerator {
             order[i] = order[j];
             order[j] = swap;
         }
-        int[] chosen = java.util.Arrays.copyOf(order, wanted);
-        java.util.Arrays.sort(chosen);
+        int[] chosen = Arrays.copyOf(order, wanted);
+        Arrays.sort(chosen);
         List<Receipt> receipts = new ArrayList<>(wanted);
         for (int index : chosen) {
             receipts.add(receipt(receipts.size() + 1, eligible.get(index)));

@@ -2,6 +2,7 @@ package ai.bookkeeper.simulate;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a run wrote.
@@ -23,7 +24,7 @@ public record SimulationResult(Path outDir, List<CompanySummary> companies) {
 
         /** {@code hamilton_coffee_co  Hamilton Coffee Co. (RETAIL): 331 transactions, ...}: the command's line. */
         public String line() {
-            return String.format(java.util.Locale.ROOT,
+            return String.format(Locale.ROOT,
                     "%-28s %s (%s): %d transactions (+%d overlap rows) in %d statements, %d receipts (%d PDF)",
                     company.slug(), company.name(), company.businessType(), transactions, overlapRows,
                     statementFiles, receipts, pdfs);

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param seed      the only source of randomness
  * @param companies how many companies: up to 5 are the pilot companies, in pilot order; beyond 5, generated
  *                  companies cycle through the business types (load-test volumes)
- * @param months    statement months per company, 1 to 120
+ * @param months    statement months per company, 1 to 120; overlapping exports and the second spelling of a
+ *                  vendor first show in month 2, so use at least 2
  * @param start     the first statement month
  * @param pdfs      also draw about 30% of the pilot companies' receipts as PDF (generated companies never get PDFs)
  */
