@@ -154,6 +154,17 @@ class IngestRepository {
     record StoredBalance(LocalDate asOf, Money balance) {
     }
 
+    /** Closing balances per bank account and date (the last one stated for a date, when several files state it). */
+    List<StatedBalance> closingBalances(CompanyId company) {
+        return jdbc.query("""
+                SELECT bank_account_id, as_of_date, MAX(balance_minor) AS balance_minor, currency FROM statement_balance
+                WHERE company_id = ? AND kind = 'CLOSING'
+                GROUP BY bank_account_id, as_of_date, currency ORDER BY as_of_date, bank_account_id""",
+                (rs, i) -> new StatedBalance(new AccountId(UUID.fromString(rs.getString(1))),
+                        LocalDate.parse(rs.getString(2)), Money.ofMinor(rs.getLong(3), CurrencyCode.of(rs.getString(4))), true),
+                company.toString());
+    }
+
     List<String> sequences(CompanyId company, AccountId account, ImportBatchId excluding) {
         return jdbc.queryForList("""
                 SELECT sequence_no FROM statement_balance WHERE company_id = ? AND bank_account_id = ?

@@ -31,10 +31,15 @@ final class ReceiptParser {
     private ReceiptParser() {
     }
 
+    private static final Pattern VENDOR_LABEL = Pattern.compile("(?i)^(vendor|merchant|store|seller|sold by|from)\\s*:\\s*(.+)$");
+
     static Fields parse(String text) {
         List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        String vendor = lines.stream().filter(l -> l.chars().filter(Character::isLetter).count() >= 3)
-                .filter(l -> !NOT_VENDOR.matcher(l).matches()).findFirst().orElse(null);
+        // a labelled "Vendor: …" line wins; otherwise the first line that reads like a name
+        String vendor = lines.stream().map(VENDOR_LABEL::matcher).filter(Matcher::matches).map(m -> m.group(2).strip())
+                .findFirst()
+                .orElseGet(() -> lines.stream().filter(l -> l.chars().filter(Character::isLetter).count() >= 3)
+                        .filter(l -> !NOT_VENDOR.matcher(l).matches()).findFirst().orElse(null));
         return new Fields(vendor, date(text), total(lines), currency(text));
     }
 

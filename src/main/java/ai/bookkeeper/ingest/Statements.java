@@ -140,6 +140,11 @@ public class Statements {
     }
 
     /** Every import of the company, failed ones included, oldest first. */
+    /** The closing balances the imported statements stated, for the balance check in reconciliation. */
+    public List<StatedBalance> closingBalances(CompanyAccess access) {
+        return repository.closingBalances(access.companyId());
+    }
+
     public List<ImportReport> batches(CompanyAccess access) {
         access.require(Role.VIEWER, "see imports");
         return repository.batches(access.companyId());

@@ -60,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PilotRunner {
 
     static final String OWNER_PASSWORD = "bookkeeper-pilot";
+    private static final int MIN_DECISIONS_TO_TRAIN = 25;
 
     private final Tenancy tenancy;
     private final Ledger ledger;
@@ -120,6 +121,7 @@ class PilotRunner {
             files = list.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
         }
         Map<String, GroundTruth.Truth> truthByTransaction = new HashMap<>();
+        int decisions = 0;
         for (Path file : files) {
             long t0 = System.nanoTime();
             ImportReport report = statements.importFile(access, file, ImportOptions.defaults());
@@ -132,37 +134,49 @@ class PilotRunner {
             filesImported++;
             duplicates += report.duplicates();
             List<BankTransaction> fresh = bankTransactions.newSince(access, report.batch());
-            for (BankTransaction t : fresh) {
-                truth.find(refByAccount.get(t.bankAccount()), t.bookingDate(), t.amount().toDecimal(), t.description(),
-                        t.occurrence()).ifPresent(found -> truthByTransaction.put(t.id().toString(), found));
-            }
+            remember(truth, refByAccount, fresh, truthByTransaction);
             pipeline.process(access, fresh);
             int decided = reviewQueue(access, truthByTransaction);
-            if (decided > 0) {
+            decisions += decided;
+            // the model learns monthly, once there is enough reviewed history; vendor memory learns at every decision
+            if (decided > 0 && decisions >= MIN_DECISIONS_TO_TRAIN) {
                 categorizer.retrain(access);
             }
             progress.accept(file.getFileName().toString());
         }
 
+        // a second run imports nothing new: the answer key still covers every transaction in the books
+        remember(truth, refByAccount, bankTransactions.transactions(access, TransactionFilter.all()), truthByTransaction);
         long receiptCount = 0;
         long receiptsMatched = 0;
         Path docs = dataDir.resolve(SimulationLayout.DOCS).resolve(simulated.slug());
         if (Files.isDirectory(docs)) {
-            List<ReceiptDoc> receiptDocs = new ArrayList<>();
+            // a receipt may come as text and as PDF: both are stored, one of them (the text) is matched
+            Map<String, ReceiptDoc> receiptDocs = new LinkedHashMap<>();
             try (Stream<Path> list = Files.list(docs)) {
                 for (Path doc : list.sorted().toList()) {
                     Document d = receipts.importDocument(access, doc);
-                    receiptCount++;
-                    if (d.total() != null && d.date() != null) {
-                        receiptDocs.add(new ReceiptDoc(d.id().toString(), d.vendor(), d.date(), d.total()));
+                    String name = doc.getFileName().toString();
+                    String receipt = name.substring(0, name.lastIndexOf('.'));
+                    if (d.total() != null && d.date() != null && (name.endsWith(".txt") || !receiptDocs.containsKey(receipt))) {
+                        receiptDocs.put(receipt, new ReceiptDoc(d.id().toString(), d.vendor(), d.date(), d.total()));
                     }
                 }
             }
-            reconciler.receiptMatches(access, receiptDocs, ReconcileOptions.defaults());
-            receiptsMatched = receiptDocs.stream().filter(r -> !reconciler.documentsOf(access, r.id()).isEmpty()).count();
+            receiptCount = receiptDocs.size();
+            reconciler.receiptMatches(access, List.copyOf(receiptDocs.values()), ReconcileOptions.defaults());
+            receiptsMatched = reconciler.linkedDocuments(access, receiptDocs.values().stream().map(ReceiptDoc::id).toList()).size();
         }
         return new Run(access, company, metrics(access, company, truthByTransaction, errors, ingestSeconds, duplicates,
                 filesImported, filesFailed, receiptCount, receiptsMatched, (System.nanoTime() - started) / 1e9));
+    }
+
+    private static void remember(GroundTruth truth, Map<AccountId, String> refByAccount, List<BankTransaction> transactions,
+                                 Map<String, GroundTruth.Truth> into) {
+        for (BankTransaction t : transactions) {
+            truth.find(refByAccount.get(t.bankAccount()), t.bookingDate(), t.amount().toDecimal(), t.description(),
+                    t.occurrence()).ifPresent(found -> into.put(t.id().toString(), found));
+        }
     }
 
     /** The simulated reviewer: approves what the truth confirms, corrects the rest to the true account. */
@@ -279,7 +293,8 @@ class PilotRunner {
         BigDecimal rate = reconciler.rate(access, first, last);
         boolean trialZero = reports.trialBalance(access, last).isBalanced();
         boolean sheetBalances = reports.balanceSheet(access, last).balances();
-        var checks = reconciler.balanceChecks(access, statements.balances(access));
+        var checks = reconciler.balanceChecks(access, statements.closingBalances(access).stream()
+                .map(b -> new ai.bookkeeper.reconcile.StatementBalance(b.bankAccount(), b.asOf(), b.balance())).toList());
         Map<String, Double> byMonth = new LinkedHashMap<>();
         review.automationByMonth(access, null, null).forEach(m -> byMonth.put(m.month(), m.automationPercent()));
         return new CompanyMetrics(company.id().toString(), company.name(), all.size(), proposed, auto, ratio(auto, proposed),

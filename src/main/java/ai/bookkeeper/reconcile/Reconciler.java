@@ -211,6 +211,11 @@ public class Reconciler {
         return withLines;
     }
 
+    /** Which of these documents are attached to an entry. */
+    public java.util.Set<String> linkedDocuments(CompanyAccess access, java.util.Collection<String> documentIds) {
+        return repository.linkedDocuments(access.companyId(), documentIds);
+    }
+
     /** The documents attached to an entry. */
     public List<ReceiptMatch> documents(CompanyAccess access, JournalEntryId entry) {
         return repository.documentLinks(access.companyId(), entry.toString());
