@@ -17,9 +17,9 @@ public final class TestApplication {
         if (context == null) {
             context = new SpringApplicationBuilder(BookkeeperApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("bookkeeper.db.url=" + TestDatabase.url(), "bookkeeper.db.user=" + TestDatabase.user(),
-                            "bookkeeper.db.password=" + TestDatabase.password())
-                    .run();
+                    // command-line arguments outrank application.yml; builder "properties" would not
+                    .run("--bookkeeper.db.url=" + TestDatabase.url(), "--bookkeeper.db.user=" + TestDatabase.user(),
+                            "--bookkeeper.db.password=" + TestDatabase.password());
             Runtime.getRuntime().addShutdownHook(new Thread(context::close));
         }
         return context;
