@@ -1,6 +1,7 @@
 package ai.bookkeeper.pipeline;
 
 import ai.bookkeeper.cli.Command;
+import ai.bookkeeper.categorize.ReliabilityTable;
 import ai.bookkeeper.cli.UsageException;
 import ai.bookkeeper.report.ReportFiles;
 import ai.bookkeeper.review.ReviewQueue;
@@ -70,6 +71,8 @@ class PilotCommand implements Command {
                 + " receipts for " + simulation.companies().size() + " companies into " + data);
 
         List<CompanyMetrics> metrics = new ArrayList<>();
+        List<Double> confidences = new ArrayList<>();
+        List<Boolean> correct = new ArrayList<>();
         Path feedback = data.resolve("feedback").resolve("training.csv");
         Files.createDirectories(feedback.getParent());
         try (Writer feedbackOut = Files.newBufferedWriter(feedback, StandardCharsets.UTF_8)) {
@@ -80,6 +83,8 @@ class PilotCommand implements Command {
                 try {
                     PilotRunner.Run run = runner.run(company, data, file -> progress.step(company.name()));
                     metrics.add(run.metrics());
+                    confidences.addAll(run.confidences());
+                    correct.addAll(run.correct());
                     review.writeFeedback(run.access(), feedbackOut, header);
                     header = false;
                     LocalDate end = LocalDate.of(2025, 12, 31);
@@ -91,9 +96,15 @@ class PilotCommand implements Command {
                 }
             }
         }
-        PilotReport.writeJson(metrics, reportsDir.resolve("simulation_metrics.json"));
+        double[] c = confidences.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] ok = new boolean[correct.size()];
+        for (int i = 0; i < ok.length; i++) {
+            ok[i] = correct.get(i);
+        }
+        ReliabilityTable reliability = ReliabilityTable.of(c, ok, 10);
+        PilotReport.writeJson(metrics, reliability, reportsDir.resolve("simulation_metrics.json"));
         PilotReport.writeChart(metrics, reportsDir.resolve("automation_by_month.png"));
-        PilotReport.writeMarkdown(metrics, "automation_by_month.png", "java -jar target/ai-bookkeeper.jar pilot",
+        PilotReport.writeMarkdown(metrics, reliability, "automation_by_month.png", "java -jar target/ai-bookkeeper.jar pilot",
                 reportsDir.resolve("pilot_metrics.md"));
         summary(out, metrics, (System.nanoTime() - started) / 1e9, reportsDir, feedback);
         return metrics.stream().anyMatch(CompanyMetrics::failed) ? 1 : 0;

@@ -1,5 +1,6 @@
 package ai.bookkeeper.pipeline;
 
+import ai.bookkeeper.categorize.ReliabilityTable;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.Writer;
@@ -24,11 +25,14 @@ final class PilotReport {
     private PilotReport() {
     }
 
-    static void writeJson(List<CompanyMetrics> companies, Path file) throws IOException {
+    static void writeJson(List<CompanyMetrics> companies, ReliabilityTable reliability, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        Files.writeString(file, json.writeValueAsString(Map.of("companies", companies, "totals", totals(companies))) + "\n",
-                StandardCharsets.UTF_8);
+        Map<String, Object> document = new java.util.LinkedHashMap<>();
+        document.put("companies", companies);
+        document.put("totals", totals(companies));
+        document.put("reliability", reliability);
+        Files.writeString(file, json.writeValueAsString(document) + "\n", StandardCharsets.UTF_8);
     }
 
     static Map<String, Object> totals(List<CompanyMetrics> companies) {
@@ -86,7 +90,8 @@ final class PilotReport {
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
-    static void writeMarkdown(List<CompanyMetrics> companies, String chartFile, String command, Path file) throws IOException {
+    static void writeMarkdown(List<CompanyMetrics> companies, ReliabilityTable reliability, String chartFile, String command,
+                              Path file) throws IOException {
         Map<String, Object> t = totals(companies);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("# Pilot metrics\n\nProduced by `" + command + "` (seed 42, five simulated companies, 12 months).\n\n");
@@ -117,6 +122,16 @@ final class PilotReport {
                     - *Reconciled %*: bank lines matched to a ledger entry, over all bank lines.
                     - The reviewer is simulated: it approves what the ground truth confirms and corrects the rest.
                     """);
+            out.write("\n## Calibration\n\nOf the suggestions made with a given confidence, how many were right (all five"
+                    + " companies, ground truth; expected calibration error "
+                    + String.format(Locale.ROOT, "%.3f", reliability.expectedCalibrationError()) + "):\n\n");
+            out.write("| Confidence | Suggestions | Mean confidence | Accuracy |\n|---|---:|---:|---:|\n");
+            for (ReliabilityTable.Bin bin : reliability.bins()) {
+                if (bin.count() > 0) {
+                    out.write(String.format(Locale.ROOT, "| %.1f–%.1f | %d | %.3f | %.3f |%n", bin.from(), bin.to(),
+                            bin.count(), bin.meanConfidence(), bin.accuracy()));
+                }
+            }
             out.write("\nPer tier accuracy and month-by-month automation are in `simulation_metrics.json`.\n");
         }
     }

@@ -89,7 +89,8 @@ class PilotRunner {
         this.reports = reports;
     }
 
-    record Run(CompanyAccess access, Company company, CompanyMetrics metrics) {
+    /** A company's run: its metrics, and each judged suggestion's confidence and correctness (for calibration). */
+    record Run(CompanyAccess access, Company company, CompanyMetrics metrics, List<Double> confidences, List<Boolean> correct) {
     }
 
     Run run(SimulatedCompany simulated, Path dataDir, Consumer<String> progress) throws IOException {
@@ -167,8 +168,18 @@ class PilotRunner {
             reconciler.receiptMatches(access, List.copyOf(receiptDocs.values()), ReconcileOptions.defaults());
             receiptsMatched = reconciler.linkedDocuments(access, receiptDocs.values().stream().map(ReceiptDoc::id).toList()).size();
         }
+        List<Double> confidences = new ArrayList<>();
+        List<Boolean> correct = new ArrayList<>();
+        for (Proposal p : review.all(access)) {
+            GroundTruth.Truth t = truthByTransaction.get(p.transactionId());
+            if (t != null && p.outcome() != Outcome.MATCHED && !"TRANSFER".equals(p.tier())) {
+                confidences.add(p.confidence().doubleValue());
+                correct.add(t.accountCode().equals(p.predictedAccountCode()));
+            }
+        }
         return new Run(access, company, metrics(access, company, truthByTransaction, errors, ingestSeconds, duplicates,
-                filesImported, filesFailed, receiptCount, receiptsMatched, (System.nanoTime() - started) / 1e9));
+                filesImported, filesFailed, receiptCount, receiptsMatched, (System.nanoTime() - started) / 1e9),
+                confidences, correct);
     }
 
     private static void remember(GroundTruth truth, Map<AccountId, String> refByAccount, List<BankTransaction> transactions,
