@@ -67,16 +67,17 @@ class TieredPrecisionTest {
     }
 
     @Test
-    void a_batch_of_thousands_is_categorized_in_well_under_a_second_each_thousand() {
+    void a_batch_gets_the_same_suggestion_for_each_transaction_as_one_at_a_time() {
+        // throughput is measured by the bench command, not asserted here: timing on a shared machine is noise
         List<LabeledExample> data = SyntheticBooks.generate(44, 1500);
         TextClassifier model = TextClassifier.train(data.subList(0, 500), 1);
-        List<TransactionFacts> batch = SyntheticBooks.generate(45, 5000).stream().map(LabeledExample::facts).toList();
-        TierChain chain = chain(model, Map.of());
-        chain.suggestAll(batch.subList(0, 200)); // warm up
-        long start = System.nanoTime();
-        List<Suggestion> suggestions = chain(model, Map.of()).suggestAll(batch);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(suggestions).hasSize(5000);
-        assertThat(5000 / seconds).as("transactions per second").isGreaterThan(2000);
+        List<TransactionFacts> batch = SyntheticBooks.generate(45, 300).stream().map(LabeledExample::facts).toList();
+        List<Suggestion> together = chain(model, Map.of()).suggestAll(batch);
+        assertThat(together).hasSize(batch.size());
+        for (int i = 0; i < batch.size(); i += 37) {
+            Suggestion alone = chain(model, Map.of()).suggestAll(List.of(batch.get(i))).get(0);
+            assertThat(alone.primaryAccountCode()).isEqualTo(together.get(i).primaryAccountCode());
+            assertThat(alone.confidence()).isEqualByComparingTo(together.get(i).confidence());
+        }
     }
 }
