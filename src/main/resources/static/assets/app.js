@@ -99,6 +99,9 @@
         form = current && current.querySelector('form.approve');
         if (form && !form.querySelector('.approve-button').disabled) {
           form.requestSubmit(form.querySelector('.approve-button'));
+        } else if (current && current.querySelector('form.change input[list]')) {
+          // nothing suggested: there is nothing to approve as it stands, so pick the account instead
+          current.querySelector('form.change input[list]').focus();
         }
         break;
       case 'r':
