@@ -19,7 +19,7 @@
             borderColor: colors[i % colors.length],
             backgroundColor: kind === 'bar' ? colors[i % colors.length] : 'rgba(11, 87, 208, 0.12)',
             fill: kind === 'line',
-            tension: 0.2
+            tension: 0
           };
         })
       },
