@@ -2,6 +2,7 @@ package ai.bookkeeper.dashboard;
 
 import ai.bookkeeper.ledger.Account;
 import ai.bookkeeper.ledger.AccountId;
+import ai.bookkeeper.ledger.EntryFilter;
 import ai.bookkeeper.ledger.JournalEntryId;
 import ai.bookkeeper.ledger.Ledger;
 import ai.bookkeeper.reconcile.BankLine;
@@ -51,7 +52,8 @@ class ReconciliationController {
                 @RequestParam(required = false) String to, HttpServletRequest request, Model model) {
         Pages.CompanyPage page = pages.open(companyId, from, to, request, model);
         var period = page.period();
-        List<Match> matches = reconciler.matches(page.access(), period.from(), period.to());
+        List<Match> allMatches = reconciler.matches(page.access(), period.from(), period.to());
+        List<Match> matches = allMatches.size() > 200 ? allMatches.subList(allMatches.size() - 200, allMatches.size()) : allMatches;
         List<Suggestion> suggestions = reconciler.suggestions(page.access(), period.from(), period.to(),
                 ReconcileOptions.defaults());
         Orphans orphans = reconciler.orphans(page.access(), period.from(), period.to());
@@ -59,6 +61,14 @@ class ReconciliationController {
         orphans.bankLines().forEach(l -> lines.put(l.id(), l));
         Map<String, String> entryText = new HashMap<>();
         orphans.entries().forEach(e -> entryText.put(e.entryId(), e.date() + " " + e.description()));
+        // one read for the entries the matches name, instead of one per match
+        ledger.entries(page.access(), new EntryFilter(period.from().minusDays(30), period.to().plusDays(30), null, null, null,
+                1000, 0)).forEach(e -> entryText.putIfAbsent(e.id().toString(), e.date() + " " + e.description()));
+        for (Match m : matches) {
+            for (String id : m.entryIds()) {
+                entryText.computeIfAbsent(id, k -> describe(page, k));
+            }
+        }
         for (Suggestion s : suggestions) {
             for (String id : s.entryIds()) {
                 entryText.computeIfAbsent(id, k -> describe(page, k));
@@ -66,8 +76,8 @@ class ReconciliationController {
         }
         model.addAttribute("section", "reconciliation");
         model.addAttribute("rate", reconciler.rate(page.access(), period.from(), period.to()));
-        model.addAttribute("matches", matches.size() > 200 ? matches.subList(matches.size() - 200, matches.size()) : matches);
-        model.addAttribute("matchCount", matches.size());
+        model.addAttribute("matches", matches);
+        model.addAttribute("matchCount", allMatches.size());
         model.addAttribute("suggestions", suggestions);
         model.addAttribute("lines", lines);
         model.addAttribute("entryText", entryText);
