@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
  * address over all accounts — 300 an hour. Never per account alone: an attacker elsewhere can't lock the account's
  * owner out, because the owner signs in from another address.
  * Kept in memory, so each instance counts its own failures; behind a load balancer an attacker gets the limit once
- * per instance (see SECURITY notes in the README).
+ * per instance (see SECURITY notes in the README). Public so that every sign-in form (the JSON API, the dashboard)
+ * counts against the same limits.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
     static final int PER_ACCOUNT_AND_ADDRESS = 100;
     static final int PER_ADDRESS = 300;
@@ -33,20 +34,20 @@ class LoginThrottle {
     }
 
     /** Seconds until another attempt is allowed, or empty when one is allowed now. */
-    OptionalLong retryAfter(String email, String address) {
+    public OptionalLong retryAfter(String email, String address) {
         Instant now = clock.instant();
         long wait = Math.max(wait(accountKey(email, address), PER_ACCOUNT_AND_ADDRESS, now),
                 wait("ip:" + address, PER_ADDRESS, now));
         return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
     }
 
-    void failed(String email, String address) {
+    public void failed(String email, String address) {
         Instant now = clock.instant();
         record(accountKey(email, address), now);
         record("ip:" + address, now);
     }
 
-    void succeeded(String email, String address) {
+    public void succeeded(String email, String address) {
         failures.remove(accountKey(email, address));
     }
 
