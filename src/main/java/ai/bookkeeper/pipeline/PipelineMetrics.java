@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,13 +19,14 @@ class PipelineMetrics {
     private final Counter ingested;
     private final Counter autoApproved;
 
-    PipelineMetrics(MeterRegistry registry, Jobs jobs) {
+    /** Jobs comes through a provider: job handlers need these metrics, and Jobs needs the handlers. */
+    PipelineMetrics(MeterRegistry registry, ObjectProvider<Jobs> jobs) {
         this.registry = registry;
         this.ingested = Counter.builder("bookkeeper.transactions.ingested")
                 .description("Bank transactions added by statement imports (duplicates not counted)").register(registry);
         this.autoApproved = Counter.builder("bookkeeper.transactions.auto_approved")
                 .description("Proposed entries approved without a reviewer").register(registry);
-        Gauge.builder("bookkeeper.jobs.queue.depth", jobs, Jobs::queueDepth)
+        Gauge.builder("bookkeeper.jobs.queue.depth", jobs, provider -> provider.getObject().queueDepth())
                 .description("Background jobs not finished yet, over all companies").register(registry);
     }
 
