@@ -27,6 +27,7 @@ class PipelineMetrics {
         this.autoApproved = Counter.builder("bookkeeper.transactions.auto_approved")
                 .description("Proposed entries approved without a reviewer").register(registry);
         Gauge.builder("bookkeeper.jobs.queue.depth", jobs, provider -> provider.getObject().queueDepth())
+                .strongReference(true) // the provider is referenced only here: a weak reference would read NaN after GC
                 .description("Background jobs not finished yet, over all companies").register(registry);
     }
 

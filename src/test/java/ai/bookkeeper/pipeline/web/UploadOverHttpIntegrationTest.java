@@ -117,6 +117,8 @@ class UploadOverHttpIntegrationTest extends DatabaseIntegrationTest {
                 "tier=", "bookkeeper_transactions_auto_approved_total", "bookkeeper_jobs_queue_depth",
                 "http_server_requests_seconds_bucket");
         assertThat(value(metrics.body(), "bookkeeper_transactions_ingested_total")).isGreaterThanOrEqualTo(6);
+        assertThat(value(metrics.body(), "bookkeeper_transactions_categorized_total")).isGreaterThanOrEqualTo(6);
+        assertThat(value(metrics.body(), "bookkeeper_jobs_queue_depth")).isNotNaN().isGreaterThanOrEqualTo(0);
     }
 
     @Test
