@@ -42,6 +42,13 @@ public class BankTransactions {
         repository.stream(access.companyId(), filter, consumer);
     }
 
+    /** One transaction of the company; not found when it belongs to another company or does not exist. */
+    public BankTransaction transaction(CompanyAccess access, BankTransactionId id) {
+        access.require(Role.VIEWER, "read bank transactions");
+        return repository.transaction(access.companyId(), id).orElseThrow(() -> new ai.bookkeeper.shared.NotFoundException(
+                "transaction.not_found", "No bank transaction " + id + " in this company."));
+    }
+
     /** What one import added (duplicates of earlier imports belong to their first batch): categorize just these. */
     public List<BankTransaction> newSince(CompanyAccess access, ImportBatchId batch) {
         return transactions(access, TransactionFilter.all().batch(batch));

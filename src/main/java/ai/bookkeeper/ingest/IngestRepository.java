@@ -260,6 +260,11 @@ class IngestRepository {
         return jdbc.query(sql.toString(), TRANSACTION, args.toArray());
     }
 
+    Optional<BankTransaction> transaction(CompanyId company, BankTransactionId id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM bank_transaction t WHERE t.company_id = ? AND t.id = ?", TRANSACTION,
+                company.toString(), id.toString()).stream().findFirst();
+    }
+
     void stream(CompanyId company, TransactionFilter filter, Consumer<BankTransaction> consumer) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM bank_transaction t WHERE t.company_id = ?");
         List<Object> args = new ArrayList<>(List.of(company.toString()));
@@ -297,6 +302,16 @@ class IngestRepository {
         if (filter.status() != null) {
             sql.append(" AND t.status = ?");
             args.add(filter.status().name());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            for (String word : filter.text().strip().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+                String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                sql.append(" AND (LOWER(t.description) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(t.counterparty, '')) LIKE ? ESCAPE '\\'"
+                        + " OR LOWER(COALESCE(t.reference, '')) LIKE ? ESCAPE '\\')");
+                args.add(like);
+                args.add(like);
+                args.add(like);
+            }
         }
         if (!filter.includeSuperseded()) {
             sql.append(" AND NOT (t.status = 'PENDING' AND EXISTS (SELECT 1 FROM bank_transaction l"

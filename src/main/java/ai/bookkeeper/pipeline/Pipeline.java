@@ -2,6 +2,8 @@ package ai.bookkeeper.pipeline;
 
 import ai.bookkeeper.categorize.TransactionFacts;
 import ai.bookkeeper.ingest.BankTransaction;
+import ai.bookkeeper.ingest.BankTransactions;
+import ai.bookkeeper.ingest.TransactionFilter;
 import ai.bookkeeper.ingest.TransactionStatus;
 import ai.bookkeeper.ledger.JournalEntryId;
 import ai.bookkeeper.ledger.Ledger;
@@ -12,6 +14,7 @@ import ai.bookkeeper.reconcile.ReconciliationResult;
 import ai.bookkeeper.reconcile.Reconciler;
 import ai.bookkeeper.review.Proposals;
 import ai.bookkeeper.tenancy.CompanyAccess;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +38,25 @@ public class Pipeline {
     private final Proposals proposals;
     private final Reconciler reconciler;
     private final Ledger ledger;
+    private final BankTransactions bankTransactions;
 
-    Pipeline(Proposals proposals, Reconciler reconciler, Ledger ledger) {
+    Pipeline(Proposals proposals, Reconciler reconciler, Ledger ledger, BankTransactions bankTransactions) {
         this.proposals = proposals;
         this.reconciler = reconciler;
         this.ledger = ledger;
+        this.bankTransactions = bankTransactions;
+    }
+
+    /**
+     * Reconciles the company's booked bank transactions dated in [from, to] (either may be null for open-ended)
+     * against its entries: ingestion's transactions adapted to the reconciler's bank lines, as reconcile may not
+     * depend on ingest.
+     */
+    public ReconciliationResult reconcile(CompanyAccess access, LocalDate from, LocalDate to, ReconcileOptions options) {
+        List<BankTransaction> booked = new ArrayList<>();
+        bankTransactions.forEach(access, TransactionFilter.all().between(from, to).status(TransactionStatus.BOOKED),
+                booked::add);
+        return reconciler.reconcile(access, lines(booked), options);
     }
 
     public Outcome process(CompanyAccess access, List<BankTransaction> transactions) {

@@ -59,6 +59,7 @@ public class CompanyAccessInterceptor implements HandlerInterceptor, HandlerMeth
         CompanyAccess access = tenancy.access(CurrentUser.id(), companyId);
         access.require(required.value(), describe(request));
         request.setAttribute(ATTRIBUTE, access);
+        org.slf4j.MDC.put(RequestIdFilter.COMPANY_ID, companyId.toString());
         return true;
     }
 

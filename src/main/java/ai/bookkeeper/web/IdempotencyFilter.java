@@ -8,11 +8,15 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -27,7 +31,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on POST: the first request with a key runs and its answer is kept; the same key with the
  * same request replays that answer and creates nothing; the same key with another request is refused (422); a
  * retry while the first is still running gets 409. Keys are per user. The claim is an insert that the primary key
- * makes atomic, so two simultaneous retries can't both run.
+ * makes atomic, so two simultaneous retries can't both run. An upload (multipart) is compared by its parsed parts.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -63,8 +67,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(response, 400, "idempotency.key", "An Idempotency-Key has 1 to " + MAX_KEY_LENGTH + " characters.");
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
-        String hash = hash(request, body);
+        HttpServletRequest forward;
+        String hash;
+        if (isMultipart(request)) {
+            // an upload: hash the parsed parts and leave the body to the container, which parses it (once) with its
+            // size limits; reading the raw stream here would leave nothing for the parts
+            Optional<String> parts = hashParts(request);
+            if (parts.isEmpty()) {
+                chain.doFilter(request, response); // unreadable or too large: the controller advice answers with a problem
+                return;
+            }
+            hash = parts.get();
+            forward = request;
+        } else {
+            byte[] body = request.getInputStream().readAllBytes();
+            hash = hash(request, body);
+            forward = new CachedBodyRequest(request, body);
+        }
         String userId = user.get().id().toString();
         int claimed = jdbc.sql("INSERT INTO idempotency_record (user_id, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (user_id, idem_key) DO NOTHING")
@@ -76,7 +95,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), captured);
+            chain.doFilter(forward, captured);
         } finally {
             if (captured.getStatus() >= 500) {
                 // a failure on our side is not an answer worth keeping: let the client retry with the same key
@@ -127,12 +146,47 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {
+        MessageDigest digest = digest(request);
+        digest.update(body);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
+    /**
+     * The hash of every part in the order sent: its name, file name, content type and bytes, each length-prefixed so
+     * that no two different uploads hash alike. Empty when the container can't parse the parts.
+     */
+    private static Optional<String> hashParts(HttpServletRequest request) {
+        MessageDigest digest = digest(request);
+        try {
+            for (Part part : request.getParts()) {
+                for (String field : new String[] {part.getName(), part.getSubmittedFileName(), part.getContentType()}) {
+                    byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
+                    digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+                    digest.update(bytes);
+                }
+                digest.update(java.nio.ByteBuffer.allocate(8).putLong(part.getSize()).array());
+                try (InputStream in = part.getInputStream();
+                     DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                    in.transferTo(out);
+                }
+            }
+        } catch (IOException | ServletException | IllegalStateException e) {
+            return Optional.empty();
+        }
+        return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static MessageDigest digest(HttpServletRequest request) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
+            return digest;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

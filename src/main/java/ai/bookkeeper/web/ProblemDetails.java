@@ -13,6 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -28,6 +31,15 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemDetails extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
+
+    private final String maxUpload;
+    private final String maxRequest;
+
+    ProblemDetails(@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:1MB}") String maxUpload,
+                   @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:10MB}") String maxRequest) {
+        this.maxUpload = maxUpload;
+        this.maxRequest = maxRequest;
+    }
 
     @ExceptionHandler(BookkeeperException.class)
     ProblemDetail rejected(BookkeeperException e) {
@@ -46,6 +58,30 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "request.parameter", "The value '" + e.getValue() + "' of '" + e.getName()
                 + "' is not a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName())
                 + (e.getRequiredType() == java.time.LocalDate.class ? " (write dates as YYYY-MM-DD)" : "") + ".");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail notMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "upload.not_multipart", "Send the files as multipart/form-data, one form"
+                + " part named 'files' per file (curl: -F files=@march.csv).");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                "upload.too_large", "The upload is larger than this server accepts (" + maxUpload + " per file, "
+                        + maxRequest + " per request); split it into smaller files or fewer files per request."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "upload.missing_part", "The form part '"
+                + e.getRequestPartName() + "' is missing; attach each file as a part named '" + e.getRequestPartName()
+                + "'."));
     }
 
     @ExceptionHandler(RuntimeException.class)

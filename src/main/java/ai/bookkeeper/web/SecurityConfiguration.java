@@ -92,7 +92,9 @@ class SecurityConfiguration {
             CorsConfiguration config = new CorsConfiguration();
             config.setAllowedOrigins(properties.allowedOrigins());
             config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-            config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-XSRF-TOKEN", "If-Match"));
+            config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-XSRF-TOKEN", "If-Match",
+                    RequestIdFilter.HEADER));
+            config.setExposedHeaders(List.of("Location", "Retry-After", RequestIdFilter.HEADER, "Idempotent-Replayed"));
             config.setAllowCredentials(true);
             config.setMaxAge(3600L);
             source.registerCorsConfiguration("/api/**", config);
