@@ -109,6 +109,12 @@ public class Pipeline {
                 matchedLines.size(), reconciled == null ? 0 : reconciled.matches().size() + matchedLines.size(), skipped);
     }
 
+    /** The transactions among these that nothing was proposed, matched or booked for yet: what a retry must still do. */
+    public List<BankTransaction> unprocessed(CompanyAccess access, List<BankTransaction> transactions) {
+        java.util.Set<String> open = proposals.unproposed(access, transactions.stream().map(t -> t.id().toString()).toList());
+        return transactions.stream().filter(t -> open.contains(t.id().toString())).toList();
+    }
+
     static TransactionFacts facts(BankTransaction t) {
         return new TransactionFacts(t.id().toString(), t.bookingDate(), t.amount(), t.description(), t.counterparty(),
                 t.bankAccount());

@@ -5,6 +5,7 @@ import ai.bookkeeper.ingest.BankTransactions;
 import ai.bookkeeper.ingest.ImportOptions;
 import ai.bookkeeper.ingest.ImportReport;
 import ai.bookkeeper.ingest.Statements;
+import ai.bookkeeper.ingest.TransactionFilter;
 import ai.bookkeeper.jobs.JobHandler;
 import ai.bookkeeper.review.Proposal;
 import ai.bookkeeper.review.ReviewQueue;
@@ -40,11 +41,15 @@ class StatementImportJob implements JobHandler {
     record UploadedFile(String storedName, String name) {
     }
 
-    record FileResult(String name, String status, long read, long added, long duplicates, long rejected, String error,
-                      List<String> warnings) {
-        static FileResult of(UploadedFile file, ImportReport r) {
-            return new FileResult(file.name(), r.status().name(), r.read(), r.added(), r.duplicates(), r.rejected(),
-                    r.error() == null ? null : r.error().replace(file.storedName(), file.name()), r.warnings());
+    record FileResult(String name, boolean ok, String summary, String status, long read, long added, long duplicates,
+                      long rejected, String error, List<String> warnings, int proposed, int autoApproved, int queued,
+                      int reconciled) {
+        static FileResult of(UploadedFile file, ImportReport r, Pipeline.Outcome outcome) {
+            return new FileResult(file.name(), r.ok(), r.summary().replace(file.storedName(), file.name()),
+                    r.status().name(), r.read(), r.added(), r.duplicates(), r.rejected(),
+                    r.error() == null ? null : r.error().replace(file.storedName(), file.name()), r.warnings(),
+                    outcome == null ? 0 : outcome.proposed(), outcome == null ? 0 : outcome.autoApproved(),
+                    outcome == null ? 0 : outcome.queued(), outcome == null ? 0 : outcome.reconciled());
         }
     }
 
@@ -102,10 +107,12 @@ class StatementImportJob implements JobHandler {
         int done = 0;
         for (UploadedFile file : payload.files()) {
             ImportReport report = statements.importFile(access, uploads.resolve(access.companyId(), file.storedName()), options);
-            files.add(FileResult.of(file, report));
+            Pipeline.Outcome outcome = null;
             if (report.ok()) {
-                List<BankTransaction> fresh = bankTransactions.newSince(access, report.batch());
-                Pipeline.Outcome outcome = pipeline.process(access, fresh);
+                // not only this import's new lines: also any a crashed earlier attempt imported but never proposed
+                List<BankTransaction> fresh = pipeline.unprocessed(access,
+                        bankTransactions.transactions(access, TransactionFilter.all()));
+                outcome = pipeline.process(access, fresh);
                 count(access, fresh, outcome);
                 int[] add = {outcome.transactions(), outcome.proposed(), outcome.autoApproved(), outcome.queued(),
                         outcome.transfers(), outcome.matchedExisting(), outcome.reconciled()};
@@ -115,6 +122,7 @@ class StatementImportJob implements JobHandler {
             } else {
                 log.info("Statement {} was not imported: {}", file.name(), report.error());
             }
+            files.add(FileResult.of(file, report, outcome));
             progress.report("imported " + (++done) + " of " + payload.files().size() + " files; last: "
                     + report.summary().replace(file.storedName(), file.name()));
         }

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class StatementImports {
 
+    /** The job type of statement imports, as job listings show it. */
+    public static final String JOB_TYPE = StatementImportJob.TYPE;
+
     private final Jobs jobs;
 
     StatementImports(Jobs jobs) {

@@ -103,6 +103,12 @@ public class Proposals {
         return new Result(fresh.size(), auto, fresh.size() - auto, transactions.size() - fresh.size());
     }
 
+    /** Which of these transaction ids have no proposal yet (neither proposed, matched, nor booked as a transfer). */
+    public Set<String> unproposed(CompanyAccess access, List<String> transactionIds) {
+        Set<String> done = repository.existing(access.companyId(), transactionIds);
+        return transactionIds.stream().filter(id -> !done.contains(id)).collect(Collectors.toSet());
+    }
+
     /** Books a transfer between two own bank accounts once, from the outgoing leg's account to the incoming one's. */
     @Transactional
     public Result proposeTransfer(CompanyAccess access, TransferPair pair) {

@@ -56,7 +56,7 @@ import org.springframework.test.context.TestPropertySource;
  * Runs in the SQLite pass only (its name is no *IntegrationTest): the browser adds nothing on a second engine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"bookkeeper.jobs.poll-interval=200ms", "bookkeeper.dashboard.uploads=target/test-uploads"})
+@TestPropertySource(properties = {"bookkeeper.jobs.poll-interval=200ms", "bookkeeper.storage.dir=target/test-uploads"})
 class DashboardBrowserTest extends DatabaseIntegrationTest {
 
     static final Path CHROMIUM = Path.of(System.getProperty("bookkeeper.test.chromium", "/usr/bin/chromium"));

@@ -2,6 +2,8 @@ package ai.bookkeeper.dashboard;
 
 import ai.bookkeeper.jobs.Job;
 import ai.bookkeeper.jobs.JobId;
+import ai.bookkeeper.pipeline.StatementImports;
+import ai.bookkeeper.pipeline.Uploads;
 import ai.bookkeeper.jobs.Jobs;
 import ai.bookkeeper.ledger.Account;
 import ai.bookkeeper.ledger.Ledger;
@@ -28,17 +30,19 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Statement upload: store the files, queue one import job, show its progress until it is done. */
 @Controller
-class UploadController {
+class UploadPageController {
 
     private final Pages pages;
     private final Uploads uploads;
+    private final StatementImports imports;
     private final Jobs jobs;
     private final Ledger ledger;
     private final ObjectMapper json;
 
-    UploadController(Pages pages, Uploads uploads, Jobs jobs, Ledger ledger, ObjectMapper json) {
+    UploadPageController(Pages pages, Uploads uploads, StatementImports imports, Jobs jobs, Ledger ledger, ObjectMapper json) {
         this.pages = pages;
         this.uploads = uploads;
+        this.imports = imports;
         this.jobs = jobs;
         this.ledger = ledger;
         this.json = json;
@@ -51,7 +55,7 @@ class UploadController {
         model.addAttribute("section", "upload");
         model.addAttribute("bankAccounts", ledger.accounts(page.access()).stream().filter(Account::bank).toList());
         model.addAttribute("recentJobs", jobs.recent(page.access(), 10).stream()
-                .filter(j -> StatementImportJob.TYPE.equals(j.type())).toList());
+                .filter(j -> StatementImports.JOB_TYPE.equals(j.type())).toList());
         return "dashboard/upload";
     }
 
@@ -68,18 +72,13 @@ class UploadController {
         if (account != null && !account.isBlank() && ledger.accountByCode(page.access(), account).isEmpty()) {
             throw new InvalidInputException("account.not_found", "No account " + account + " in this company's chart.");
         }
-        List<String> stored = new ArrayList<>();
+        List<Uploads.StoredFile> stored = new ArrayList<>();
         for (MultipartFile file : chosen) {
             try (InputStream in = file.getInputStream()) {
                 stored.add(uploads.store(page.access().companyId(), file.getOriginalFilename(), in));
             }
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("files", stored);
-        if (account != null && !account.isBlank()) {
-            payload.put("account", account.strip());
-        }
-        JobId job = jobs.submit(page.access(), StatementImportJob.TYPE, json.writeValueAsString(payload));
+        JobId job = imports.submit(page.access(), stored, account == null || account.isBlank() ? null : account.strip(), null);
         return "redirect:" + page.base() + "/upload/jobs/" + job;
     }
 
@@ -113,7 +112,7 @@ class UploadController {
         if (job.result() != null) {
             for (JsonNode file : json.readTree(job.result()).path("files")) {
                 Map<String, Object> f = new LinkedHashMap<>();
-                f.put("file", file.path("file").asString());
+                f.put("file", file.path("name").asString());
                 f.put("ok", file.path("ok").asBoolean());
                 f.put("summary", file.path("summary").asString());
                 f.put("proposed", file.path("proposed").asInt());

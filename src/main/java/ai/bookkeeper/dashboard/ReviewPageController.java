@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * answers with the decided item alone, swapped in place, and the pending count out of band.
  */
 @Controller
-class ReviewController {
+class ReviewPageController {
 
     static final int PAGE_SIZE = 50;
 
@@ -33,7 +33,7 @@ class ReviewController {
     private final ReviewQueue review;
     private final Ledger ledger;
 
-    ReviewController(Pages pages, ReviewQueue review, Ledger ledger) {
+    ReviewPageController(Pages pages, ReviewQueue review, Ledger ledger) {
         this.pages = pages;
         this.review = review;
         this.ledger = ledger;
