@@ -1,0 +1,220 @@
+package ai.bookkeeper.pipeline;
+
+import ai.bookkeeper.ingest.BankTransaction;
+import ai.bookkeeper.ingest.BankTransactions;
+import ai.bookkeeper.ingest.ImportOptions;
+import ai.bookkeeper.ingest.ImportReport;
+import ai.bookkeeper.ingest.Statements;
+import ai.bookkeeper.shared.CurrencyCode;
+import ai.bookkeeper.shared.Ids;
+import ai.bookkeeper.simulate.SimulatedCompany;
+import ai.bookkeeper.simulate.SimulationLayout;
+import ai.bookkeeper.simulate.SimulationResult;
+import ai.bookkeeper.tenancy.Company;
+import ai.bookkeeper.tenancy.CompanyAccess;
+import ai.bookkeeper.tenancy.NewCompany;
+import ai.bookkeeper.tenancy.Tenancy;
+import ai.bookkeeper.tenancy.User;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs simulated companies through the product as fast as it goes: per company, the monthly statements are
+ * imported in order, then the pipeline runs once over all of the company's new transactions (one large batch per
+ * company, where the pilot goes month by month to let a reviewer and the model learn in between).
+ */
+@Component
+class BenchRunner {
+
+    static final String INGEST = "ingest";
+    static final List<String> STAGES = List.of(INGEST, Pipeline.CATEGORIZE, Pipeline.PROPOSE, Pipeline.RECONCILE);
+
+    private final Tenancy tenancy;
+    private final Statements statements;
+    private final BankTransactions bankTransactions;
+    private final Pipeline pipeline;
+    private final PilotRunner pilot;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    BenchRunner(Tenancy tenancy, Statements statements, BankTransactions bankTransactions, Pipeline pipeline,
+                PilotRunner pilot) {
+        this.tenancy = tenancy;
+        this.statements = statements;
+        this.bankTransactions = bankTransactions;
+        this.pipeline = pipeline;
+        this.pilot = pilot;
+    }
+
+    /** What a run measured. Seconds per stage are summed over companies; end to end is the wall clock of all of them. */
+    record Result(long transactions, Map<String, Long> nanosByStage, long endToEndNanos, long setupNanos,
+                  int companies, Pipeline.Outcome outcome, long peakHeapBytes, long maxHeapBytes, long gcCount,
+                  long gcMillis) {
+
+        /** Every transaction ended in exactly one place: proposed, a transfer leg, matched, or pending. */
+        boolean countsAddUp() {
+            return outcome.transactions() == transactions
+                    && outcome.proposed() + outcome.transfers() + outcome.matchedExisting() + outcome.skipped() == transactions
+                    && outcome.autoApproved() + outcome.queued() == outcome.proposed();
+        }
+
+        void print(PrintStream out) {
+            out.printf(Locale.ROOT, "set-up of %d companies (tenant, chart, statement accounts, opening balances): %.2f s%n",
+                    companies, setupNanos / 1e9);
+            out.printf(Locale.ROOT, "%-12s %12s %10s %16s%n", "stage", "transactions", "seconds", "transactions/s");
+            nanosByStage.forEach((stage, nanos) -> row(out, stage, nanos));
+            row(out, "end to end", endToEndNanos);
+            out.printf(Locale.ROOT, "outcome: %d proposed (%d auto-approved, %d queued), %d transfer legs, %d matched to"
+                            + " existing entries, %d pending skipped, %d reconciled; counts add up: %s%n",
+                    outcome.proposed(), outcome.autoApproved(), outcome.queued(), outcome.transfers(),
+                    outcome.matchedExisting(), outcome.skipped(), outcome.reconciled(), countsAddUp() ? "yes" : "NO");
+            out.printf(Locale.ROOT, "peak heap: %d MB used of %d MB max; GC: %d collections, %d ms%n",
+                    peakHeapBytes >> 20, maxHeapBytes >> 20, gcCount, gcMillis);
+        }
+
+        private void row(PrintStream out, String stage, long nanos) {
+            double seconds = nanos / 1e9;
+            out.printf(Locale.ROOT, "%-12s %12d %10.2f %16.0f%n", stage, transactions, seconds,
+                    transactions / Math.max(seconds, 1e-9));
+        }
+    }
+
+    Result run(SimulationResult simulation, Path dataDir, int size) throws IOException {
+        try (HeapSampler heap = new HeapSampler()) {
+            long gcCount0 = gcCount();
+            long gcMillis0 = gcMillis();
+            long setupStart = System.nanoTime();
+            String runId = Ids.newId().toString().substring(24); // the random tail: the head of a UUIDv7 is the clock
+            User owner = tenancy.registerUser("bench-" + runId + "@bench.invalid", "Bench " + runId, "bench-" + runId + "-password");
+            List<CompanyAccess> accesses = new ArrayList<>();
+            for (SimulationResult.CompanySummary summary : simulation.companies()) {
+                accesses.add(setUp(owner, summary.company(), dataDir, runId));
+            }
+            long setupNanos = System.nanoTime() - setupStart;
+
+            Map<String, AtomicLong> nanos = new LinkedHashMap<>();
+            STAGES.forEach(stage -> nanos.put(stage, new AtomicLong()));
+            Pipeline.Stages stages = (stage, spent) -> nanos.get(stage).addAndGet(spent);
+            long transactions = 0;
+            int[] totals = new int[8];
+            int used = 0;
+            long started = System.nanoTime();
+            for (int c = 0; c < accesses.size() && transactions < size; c++) {
+                CompanyAccess access = accesses.get(c);
+                used++;
+                long t0 = System.nanoTime();
+                List<BankTransaction> fresh = new ArrayList<>();
+                for (Path file : statementFiles(dataDir, simulation.companies().get(c).company())) {
+                    if (transactions + fresh.size() >= size) {
+                        break;
+                    }
+                    ImportReport report = statements.importFile(access, file, ImportOptions.defaults());
+                    if (!report.ok()) {
+                        throw new IllegalStateException("The simulated statement " + file + " did not import: " + report.summary());
+                    }
+                    fresh.addAll(bankTransactions.newSince(access, report.batch()));
+                }
+                nanos.get(INGEST).addAndGet(System.nanoTime() - t0);
+                Pipeline.Outcome o = pipeline.process(access, fresh, stages);
+                transactions += fresh.size();
+                add(totals, o);
+            }
+            long endToEnd = System.nanoTime() - started;
+            Map<String, Long> byStage = new LinkedHashMap<>();
+            nanos.forEach((stage, n) -> byStage.put(stage, n.get()));
+            Pipeline.Outcome outcome = new Pipeline.Outcome(totals[0], totals[1], totals[2], totals[3], totals[4],
+                    totals[5], totals[6], totals[7]);
+            return new Result(transactions, byStage, endToEnd, setupNanos, used, outcome, heap.peak(),
+                    Runtime.getRuntime().maxMemory(), gcCount() - gcCount0, gcMillis() - gcMillis0);
+        }
+    }
+
+    private CompanyAccess setUp(User owner, SimulatedCompany simulated, Path dataDir, String runId) throws IOException {
+        Company company = tenancy.createCompany(owner.id(), new NewCompany(simulated.name() + " [bench " + runId + "]",
+                simulated.businessType(), CurrencyCode.USD, 1, "America/New_York", null));
+        CompanyAccess access = tenancy.access(owner.id(), company.id());
+        Path metadata = dataDir.resolve(SimulationLayout.METADATA).resolve(simulated.slug());
+        pilot.linkStatementAccounts(access, json.readTree(metadata.resolve("coa.json").toFile()));
+        pilot.bookOpeningBalances(access, json.readTree(metadata.resolve("company.json").toFile()));
+        return access;
+    }
+
+    private static List<Path> statementFiles(Path dataDir, SimulatedCompany company) throws IOException {
+        try (Stream<Path> list = Files.list(dataDir.resolve(SimulationLayout.CSV).resolve(company.slug()))) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+        }
+    }
+
+    private static void add(int[] totals, Pipeline.Outcome o) {
+        totals[0] += o.transactions();
+        totals[1] += o.proposed();
+        totals[2] += o.autoApproved();
+        totals[3] += o.queued();
+        totals[4] += o.transfers();
+        totals[5] += o.matchedExisting();
+        totals[6] += o.reconciled();
+        totals[7] += o.skipped();
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /**
+     * The most heap in use at any moment of the run, sampled every 20 ms (the pools' own peak counters add up peaks
+     * of different moments, which overstates it).
+     */
+    private static final class HeapSampler implements AutoCloseable {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        HeapSampler() {
+            thread = new Thread(() -> {
+                while (running) {
+                    sample();
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void sample() {
+            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        }
+
+        long peak() {
+            sample();
+            return peak.get();
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            thread.interrupt();
+        }
+    }
+}
