@@ -210,7 +210,7 @@ class PilotRunner {
         return decided;
     }
 
-    private Map<String, String> linkStatementAccounts(CompanyAccess access, JsonNode coa) {
+    Map<String, String> linkStatementAccounts(CompanyAccess access, JsonNode coa) {
         Map<String, String> refByCode = new LinkedHashMap<>();
         for (JsonNode account : coa.path("accounts").isArray() ? coa.path("accounts") : coa) {
             if (account.path("bank").asBoolean(false) && account.hasNonNull("statement_account")) {
@@ -224,7 +224,7 @@ class PilotRunner {
     }
 
     /** Opening balances from the metadata as one posted entry against owner's equity, once. */
-    private void bookOpeningBalances(CompanyAccess access, JsonNode about) {
+    void bookOpeningBalances(CompanyAccess access, JsonNode about) {
         boolean booked = ledger.entries(access, EntryFilter.all()).stream().anyMatch(e -> e.source() == EntrySource.OPENING);
         JsonNode balances = about.path("opening_balances");
         if (booked || !balances.isArray() || balances.isEmpty()) {

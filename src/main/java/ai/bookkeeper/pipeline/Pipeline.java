@@ -1,5 +1,7 @@
 package ai.bookkeeper.pipeline;
 
+import ai.bookkeeper.categorize.Categorizer;
+import ai.bookkeeper.categorize.Suggestion;
 import ai.bookkeeper.categorize.TransactionFacts;
 import ai.bookkeeper.ingest.BankTransaction;
 import ai.bookkeeper.ingest.BankTransactions;
@@ -35,16 +37,30 @@ public class Pipeline {
                           int matchedExisting, int reconciled, int skipped) {
     }
 
+    /** Where a run's time goes, stage by stage (the {@code bench} command prints it). */
+    interface Stages {
+        Stages NONE = (stage, nanos) -> { };
+
+        void spent(String stage, long nanos);
+    }
+
+    static final String PROPOSE = "propose";
+    static final String CATEGORIZE = "categorize";
+    static final String RECONCILE = "reconcile";
+
     private final Proposals proposals;
     private final Reconciler reconciler;
     private final Ledger ledger;
     private final BankTransactions bankTransactions;
+    private final Categorizer categorizer;
 
-    Pipeline(Proposals proposals, Reconciler reconciler, Ledger ledger, BankTransactions bankTransactions) {
+    Pipeline(Proposals proposals, Reconciler reconciler, Ledger ledger, BankTransactions bankTransactions,
+             Categorizer categorizer) {
         this.proposals = proposals;
         this.reconciler = reconciler;
         this.ledger = ledger;
         this.bankTransactions = bankTransactions;
+        this.categorizer = categorizer;
     }
 
     /**
@@ -60,6 +76,15 @@ public class Pipeline {
     }
 
     public Outcome process(CompanyAccess access, List<BankTransaction> transactions) {
+        return process(access, transactions, Stages.NONE);
+    }
+
+    /**
+     * Times three stages: categorize (the suggestions), propose (transfers, match-before-create, booking the
+     * proposals) and reconcile.
+     */
+    Outcome process(CompanyAccess access, List<BankTransaction> transactions, Stages stages) {
+        long t0 = System.nanoTime();
         List<BankTransaction> booked = new ArrayList<>();
         int skipped = 0;
         for (BankTransaction t : transactions) {
@@ -102,9 +127,16 @@ public class Pipeline {
                 toPropose.add(facts(t));
             }
         }
-        Proposals.Result result = proposals.proposeAll(access, toPropose);
+        long t1 = System.nanoTime();
+        List<Suggestion> suggestions = toPropose.isEmpty() ? List.of() : categorizer.suggestAll(access, toPropose);
+        long t2 = System.nanoTime();
+        Proposals.Result result = proposals.proposeAll(access, toPropose, suggestions);
+        long t3 = System.nanoTime();
         ReconciliationResult reconciled = booked.isEmpty() ? null
                 : reconciler.reconcile(access, lines(booked), ReconcileOptions.defaults());
+        stages.spent(CATEGORIZE, t2 - t1);
+        stages.spent(PROPOSE, (t1 - t0) + (t3 - t2));
+        stages.spent(RECONCILE, System.nanoTime() - t3);
         return new Outcome(transactions.size(), result.proposed(), result.autoApproved(), result.queued(), transfers,
                 matchedLines.size(), reconciled == null ? 0 : reconciled.matches().size() + matchedLines.size(), skipped);
     }

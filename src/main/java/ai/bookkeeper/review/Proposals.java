@@ -59,7 +59,23 @@ public class Proposals {
     /** Categorizes and books every transaction not proposed before. Idempotent: a second run adds nothing. */
     @Transactional
     public Result proposeAll(CompanyAccess access, List<TransactionFacts> transactions) {
+        return proposeAll(access, transactions, null);
+    }
+
+    /**
+     * As {@link #proposeAll(CompanyAccess, List)}, with the suggestions the caller already asked the categorizer
+     * for (so a pipeline that times or inspects categorization does not categorize twice).
+     *
+     * @param suggestions {@code Categorizer.suggestAll} of exactly {@code transactions}, in the same order; null to
+     *                    categorize here
+     */
+    @Transactional
+    public Result proposeAll(CompanyAccess access, List<TransactionFacts> transactions, List<Suggestion> suggestions) {
         access.require(Role.ACCOUNTANT, "propose journal entries");
+        if (suggestions != null && suggestions.size() != transactions.size()) {
+            throw new IllegalArgumentException("one suggestion per transaction: " + suggestions.size() + " for "
+                    + transactions.size());
+        }
         Set<String> done = repository.existing(access.companyId(), transactions.stream().map(TransactionFacts::transactionId).toList());
         List<TransactionFacts> fresh = transactions.stream().filter(t -> !done.contains(t.transactionId())).toList();
         if (fresh.isEmpty()) {
@@ -71,7 +87,17 @@ public class Proposals {
                         + " has no bank account or a zero amount; it can't be booked.");
             }
         }
-        List<Suggestion> suggestions = categorizer.suggestAll(access, fresh);
+        List<Suggestion> freshSuggestions;
+        if (suggestions == null) {
+            freshSuggestions = categorizer.suggestAll(access, fresh);
+        } else {
+            freshSuggestions = new ArrayList<>(fresh.size());
+            for (int i = 0; i < transactions.size(); i++) {
+                if (!done.contains(transactions.get(i).transactionId())) {
+                    freshSuggestions.add(suggestions.get(i));
+                }
+            }
+        }
         AutoApprovalPolicy policy = categorizer.policy(access);
         Map<String, Account> byCode = ledger.accounts(access).stream()
                 .collect(Collectors.toMap(Account::code, Function.identity()));
@@ -79,7 +105,7 @@ public class Proposals {
         List<Boolean> approved = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             TransactionFacts t = fresh.get(i);
-            Suggestion s = suggestions.get(i);
+            Suggestion s = freshSuggestions.get(i);
             boolean approve = policy.decide(t, s).approved();
             approved.add(approve);
             bookings.add(new Ledger.Booking(new NewEntry(t.date(), t.description(), AutoApprovalPolicy.memo(s),
@@ -90,7 +116,7 @@ public class Proposals {
         int auto = 0;
         for (int i = 0; i < fresh.size(); i++) {
             TransactionFacts t = fresh.get(i);
-            Suggestion s = suggestions.get(i);
+            Suggestion s = freshSuggestions.get(i);
             boolean approve = approved.get(i);
             auto += approve ? 1 : 0;
             String predicted = s.primaryAccountCode().orElse(null);

@@ -1,0 +1,286 @@
+package ai.bookkeeper.pipeline;
+
+import ai.bookkeeper.ingest.BankTransaction;
+import ai.bookkeeper.ingest.BankTransactions;
+import ai.bookkeeper.ingest.ImportOptions;
+import ai.bookkeeper.ingest.ImportReport;
+import ai.bookkeeper.ingest.Statements;
+import ai.bookkeeper.shared.CurrencyCode;
+import ai.bookkeeper.shared.Ids;
+import ai.bookkeeper.simulate.SimulatedCompany;
+import ai.bookkeeper.simulate.SimulationLayout;
+import ai.bookkeeper.simulate.SimulationResult;
+import ai.bookkeeper.tenancy.Company;
+import ai.bookkeeper.tenancy.CompanyAccess;
+import ai.bookkeeper.tenancy.NewCompany;
+import ai.bookkeeper.tenancy.Tenancy;
+import ai.bookkeeper.tenancy.User;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs simulated companies through the product as fast as it goes: per company, one statement covering all its
+ * months is imported, then the pipeline runs once over all of the company's new transactions (one large batch per
+ * company, where the pilot goes month by month to let a reviewer and the model learn in between).
+ */
+@Component
+class BenchRunner {
+
+    static final String INGEST = "ingest";
+    static final List<String> STAGES = List.of(INGEST, Pipeline.CATEGORIZE, Pipeline.PROPOSE, Pipeline.RECONCILE);
+
+    private final Tenancy tenancy;
+    private final Statements statements;
+    private final BankTransactions bankTransactions;
+    private final Pipeline pipeline;
+    private final PilotRunner pilot;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final JdbcTemplate jdbc;
+
+    BenchRunner(Tenancy tenancy, Statements statements, BankTransactions bankTransactions, Pipeline pipeline,
+                PilotRunner pilot, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.tenancy = tenancy;
+        this.statements = statements;
+        this.bankTransactions = bankTransactions;
+        this.pipeline = pipeline;
+        this.pilot = pilot;
+    }
+
+    /** What a run measured. Seconds per stage are summed over companies; end to end is the wall clock of all of them. */
+    record Result(long transactions, Map<String, Long> nanosByStage, long endToEndNanos, long setupNanos,
+                  int companies, Pipeline.Outcome outcome, long peakHeapBytes, long maxHeapBytes, long gcCount,
+                  long gcMillis, long cpuNanos) {
+
+        /** Every transaction ended in exactly one place: proposed, a transfer leg, matched, or pending. */
+        boolean countsAddUp() {
+            return outcome.transactions() == transactions
+                    && outcome.proposed() + outcome.transfers() + outcome.matchedExisting() + outcome.skipped() == transactions
+                    && outcome.autoApproved() + outcome.queued() == outcome.proposed();
+        }
+
+        void print(PrintStream out) {
+            out.printf(Locale.ROOT, "set-up of %d companies (tenant, chart, statement accounts, opening balances): %.2f s%n",
+                    companies, setupNanos / 1e9);
+            out.printf(Locale.ROOT, "%-12s %12s %10s %16s%n", "stage", "transactions", "seconds", "transactions/s");
+            nanosByStage.forEach((stage, nanos) -> row(out, stage, nanos));
+            row(out, "end to end", endToEndNanos);
+            out.printf(Locale.ROOT, "outcome: %d proposed (%d auto-approved, %d queued), %d transfer legs, %d matched to"
+                            + " existing entries, %d pending skipped, %d reconciled; counts add up: %s%n",
+                    outcome.proposed(), outcome.autoApproved(), outcome.queued(), outcome.transfers(),
+                    outcome.matchedExisting(), outcome.skipped(), outcome.reconciled(), countsAddUp() ? "yes" : "NO");
+            out.printf(Locale.ROOT, "peak heap: %d MB used of %d MB max; GC: %d collections, %d ms%n",
+                    peakHeapBytes >> 20, maxHeapBytes >> 20, gcCount, gcMillis);
+            // on a shared machine the wall clock depends on the neighbours; the CPU time of this process does less
+            out.printf(Locale.ROOT, "CPU time of this JVM during the run: %.2f s (%.0f transactions per CPU second;"
+                    + " the database server's CPU is not included)%n", cpuNanos / 1e9, transactions / Math.max(cpuNanos / 1e9, 1e-9));
+        }
+
+        private void row(PrintStream out, String stage, long nanos) {
+            double seconds = nanos / 1e9;
+            out.printf(Locale.ROOT, "%-12s %12d %10.2f %16.0f%n", stage, transactions, seconds,
+                    transactions / Math.max(seconds, 1e-9));
+        }
+    }
+
+    Result run(SimulationResult simulation, Path dataDir, int size) throws IOException {
+        try (HeapSampler heap = new HeapSampler()) {
+            long cpu0 = cpuNanos();
+            long gcCount0 = gcCount();
+            long gcMillis0 = gcMillis();
+            List<Path> merged = mergeStatements(simulation, dataDir, size);
+            long setupStart = System.nanoTime();
+            String runId = Ids.newId().toString().substring(24); // the random tail: the head of a UUIDv7 is the clock
+            User owner = tenancy.registerUser("bench-" + runId + "@bench.invalid", "Bench " + runId, "bench-" + runId + "-password");
+            List<CompanyAccess> accesses = new ArrayList<>();
+            for (int c = 0; c < merged.size(); c++) {
+                accesses.add(setUp(owner, simulation.companies().get(c).company(), dataDir, runId));
+            }
+            long setupNanos = System.nanoTime() - setupStart;
+            analyze();
+
+            Map<String, AtomicLong> nanos = new LinkedHashMap<>();
+            STAGES.forEach(stage -> nanos.put(stage, new AtomicLong()));
+            Pipeline.Stages stages = (stage, spent) -> nanos.get(stage).addAndGet(spent);
+            long transactions = 0;
+            int[] totals = new int[8];
+            long started = System.nanoTime();
+            for (int c = 0; c < merged.size(); c++) {
+                CompanyAccess access = accesses.get(c);
+                Path file = merged.get(c);
+                long t0 = System.nanoTime();
+                ImportReport report = statements.importFile(access, file, ImportOptions.defaults());
+                if (!report.ok()) {
+                    throw new IllegalStateException("The simulated statement " + file + " did not import: " + report.summary());
+                }
+                List<BankTransaction> fresh = bankTransactions.newSince(access, report.batch());
+                nanos.get(INGEST).addAndGet(System.nanoTime() - t0);
+                Pipeline.Outcome o = pipeline.process(access, fresh, stages);
+                transactions += fresh.size();
+                add(totals, o);
+                if (Integer.bitCount(c + 1) == 1) {
+                    analyze(); // after 1, 2, 4, 8, ... companies: the statistics keep up with a doubling database
+                }
+            }
+            long endToEnd = System.nanoTime() - started;
+            long cpu = cpuNanos() - cpu0;
+            Map<String, Long> byStage = new LinkedHashMap<>();
+            nanos.forEach((stage, n) -> byStage.put(stage, n.get()));
+            Pipeline.Outcome outcome = new Pipeline.Outcome(totals[0], totals[1], totals[2], totals[3], totals[4],
+                    totals[5], totals[6], totals[7]);
+            return new Result(transactions, byStage, endToEnd, setupNanos, merged.size(), outcome, heap.peak(),
+                    Runtime.getRuntime().maxMemory(), gcCount() - gcCount0, gcMillis() - gcMillis0, cpu);
+        }
+    }
+
+    /**
+     * A fresh database has no planner statistics, and PostgreSQL then sent the ledger triggers' and foreign keys'
+     * lookups by (company_id, id) through other indexes that start with company_id, so every check scanned the
+     * whole company: quadratic in a company's batch (profiled: 331M index tuples read for 100k journal lines). A
+     * database in use is analyzed by autovacuum, which only runs between transactions; a benchmark that fills an
+     * empty one in large transactions has to do it itself. Timed as part of the run.
+     */
+    private void analyze() {
+        jdbc.execute("ANALYZE");
+    }
+
+    private CompanyAccess setUp(User owner, SimulatedCompany simulated, Path dataDir, String runId) throws IOException {
+        Company company = tenancy.createCompany(owner.id(), new NewCompany(simulated.name() + " [bench " + runId + "]",
+                simulated.businessType(), CurrencyCode.USD, 1, "America/New_York", null));
+        CompanyAccess access = tenancy.access(owner.id(), company.id());
+        Path metadata = dataDir.resolve(SimulationLayout.METADATA).resolve(simulated.slug());
+        pilot.linkStatementAccounts(access, json.readTree(metadata.resolve("coa.json").toFile()));
+        pilot.bookOpeningBalances(access, json.readTree(metadata.resolve("company.json").toFile()));
+        return access;
+    }
+
+    /**
+     * One statement per company, as a bank's export of the whole period would be: the monthly files in order, without
+     * the rows a month repeats from the end of the month before, and no more rows in all than {@code size}. Not timed.
+     */
+    static List<Path> mergeStatements(SimulationResult simulation, Path dataDir, int size) throws IOException {
+        Path dir = Files.createDirectories(dataDir.resolve("bench_statements"));
+        List<Path> merged = new ArrayList<>();
+        long rows = 0;
+        for (SimulationResult.CompanySummary summary : simulation.companies()) {
+            if (rows >= size) {
+                break;
+            }
+            Path target = dir.resolve(summary.company().slug() + ".csv");
+            try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                Set<String> previous = Set.of();
+                boolean header = true;
+                for (Path file : statementFiles(dataDir, summary.company())) {
+                    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                    if (header) {
+                        out.write(lines.get(0));
+                        out.newLine();
+                        header = false;
+                    }
+                    int first = 1;
+                    while (first < lines.size() && previous.contains(lines.get(first))) {
+                        first++; // an overlap row: the bank repeats the end of the previous month
+                    }
+                    for (int i = first; i < lines.size() && rows < size; i++) {
+                        out.write(lines.get(i));
+                        out.newLine();
+                        rows++;
+                    }
+                    previous = new HashSet<>(lines.subList(1, lines.size()));
+                }
+            }
+            merged.add(target);
+        }
+        return merged;
+    }
+
+    private static List<Path> statementFiles(Path dataDir, SimulatedCompany company) throws IOException {
+        try (Stream<Path> list = Files.list(dataDir.resolve(SimulationLayout.CSV).resolve(company.slug()))) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+        }
+    }
+
+    private static void add(int[] totals, Pipeline.Outcome o) {
+        totals[0] += o.transactions();
+        totals[1] += o.proposed();
+        totals[2] += o.autoApproved();
+        totals[3] += o.queued();
+        totals[4] += o.transfers();
+        totals[5] += o.matchedExisting();
+        totals[6] += o.reconciled();
+        totals[7] += o.skipped();
+    }
+
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /**
+     * The most heap in use at any moment of the run, sampled every 20 ms (the pools' own peak counters add up peaks
+     * of different moments, which overstates it).
+     */
+    private static final class HeapSampler implements AutoCloseable {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        HeapSampler() {
+            thread = new Thread(() -> {
+                while (running) {
+                    sample();
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void sample() {
+            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        }
+
+        long peak() {
+            sample();
+            return peak.get();
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            thread.interrupt();
+        }
+    }
+}
