@@ -40,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,6 +98,16 @@ public class Statements {
             return failed(access, batch, source, name + ": " + e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             return failed(access, batch, source, name + ": cannot be read: " + e.getMessage());
+        } catch (DataAccessException e) {
+            // the database failed mid-file (connection lost, server restarted): the file's transaction rolled back, so
+            // nothing of it was kept; record that, if the database answers again, so the user knows to re-import
+            try {
+                return failed(access, batch, source, name + ": the database failed during the import and nothing of"
+                        + " the file was kept; import it again (" + e.getMostSpecificCause().getMessage() + ")");
+            } catch (DataAccessException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
         }
     }
 

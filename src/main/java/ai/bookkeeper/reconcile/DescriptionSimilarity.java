@@ -42,7 +42,7 @@ final class DescriptionSimilarity {
         }
         int common = commonCount(x, y);
         double jaccard = (double) common / (x.length + y.length - common);
-        if (jaccard == 1.0) {
+        if (x.length + y.length == 2 * common) { // jaccard is exactly 1, compared in integers, not floating point
             return 1.0;
         }
         double overlap = 0.9 * common / Math.min(x.length, y.length);

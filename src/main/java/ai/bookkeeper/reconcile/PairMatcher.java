@@ -169,6 +169,11 @@ final class PairMatcher {
         int similarityBp = (int) Math.round(similarity.similarity(probes.text[probe], targets.text[target]) * 10_000);
         int score = score(days, window, similarityBp);
         if (pairs == keys.length) {
+            // pairs is an int index that must fit the key's 40-bit field and the doubled array size an int: guard the
+            // doubling itself (the former check against the 40-bit mask could never be true for an int)
+            if (pairs > Integer.MAX_VALUE / 2 - 8) {
+                throw new IllegalStateException("more than " + pairs + " candidate pairs; reconcile a shorter period");
+            }
             int grown = pairs * 2;
             pairProbe = Arrays.copyOf(pairProbe, grown);
             pairTarget = Arrays.copyOf(pairTarget, grown);
@@ -184,9 +189,6 @@ final class PairMatcher {
         long exactBit = days == 0 ? 0 : 1;
         keys[pairs] = exactBit << 62 | (long) (10_000 - score) << 48 | (long) days << 40 | pairs;
         pairs++;
-        if (pairs > INDEX_MASK) {
-            throw new IllegalStateException("more than 2^40 candidate pairs");
-        }
     }
 
     /** First position in the amount index at or after (g, amount, day). */

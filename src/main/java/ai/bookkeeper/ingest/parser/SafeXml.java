@@ -44,7 +44,12 @@ public final class SafeXml {
         return new StreamReaderDelegate(reader) {
             @Override
             public int next() throws XMLStreamException {
-                int event = super.next();
+                int event;
+                try {
+                    event = super.next();
+                } catch (RuntimeException e) {
+                    throw malformed(e);
+                }
                 if (event == XMLStreamConstants.DTD) {
                     throw new StatementParseException(getLocation().getLineNumber(), "the XML declares a DOCTYPE, which is"
                             + " refused (DTDs and entities are switched off to prevent XXE and entity-expansion attacks)");
@@ -54,6 +59,40 @@ public final class SafeXml {
                             + getLocalName() + "; which is refused (entity expansion is switched off)");
                 }
                 return event;
+            }
+
+            @Override
+            public String getElementText() throws XMLStreamException {
+                try {
+                    return super.getElementText();
+                } catch (StatementParseException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw malformed(e);
+                }
+            }
+
+            @Override
+            public int nextTag() throws XMLStreamException {
+                try {
+                    return super.nextTag();
+                } catch (StatementParseException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw malformed(e);
+                }
+            }
+
+            /**
+             * The JDK's built-in parser reports some malformed DTDs through a message key its bundle lacks, as a
+             * MissingResourceException (found by fuzzing): it is malformed XML, not a bug of ours.
+             */
+            private XMLStreamException malformed(RuntimeException e) {
+                String what = e instanceof java.util.MissingResourceException missing ? missing.getKey()
+                        : e.getClass().getSimpleName();
+                XMLStreamException wrapped = new XMLStreamException("malformed XML (" + what + ")", getLocation());
+                wrapped.initCause(e);
+                return wrapped;
             }
         };
     }
