@@ -118,7 +118,20 @@ final class TextClassifier {
     }
 
     private static Prediction top(Model<Label> model, TransactionFacts facts, Set<String> allowed) {
-        org.tribuo.Prediction<Label> prediction = model.predict(example(facts, LabelFactory.UNKNOWN_LABEL));
+        Example<Label> example = example(facts, LabelFactory.UNKNOWN_LABEL);
+        // a transaction that shares no feature with the training data gets no model answer (Tribuo refuses to
+        // predict it); the other tiers, or review, take it
+        boolean known = false;
+        for (org.tribuo.Feature feature : example) {
+            if (model.getFeatureIDMap().getID(feature.getName()) >= 0) {
+                known = true;
+                break;
+            }
+        }
+        if (!known) {
+            return new Prediction(null, 0, 0, List.of());
+        }
+        org.tribuo.Prediction<Label> prediction = model.predict(example);
         String best = null;
         double bestScore = -1;
         for (Map.Entry<String, Label> score : prediction.getOutputScores().entrySet()) {
