@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -40,6 +41,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * saying to import again, and the retry imports every row once.
  */
 @Import(DatabaseFaultIntegrationTest.FaultInjection.class)
+// a context of its own (its own configuration): closed after the class, so its connection pool does not stay
+// open against the shared PostgreSQL server for the rest of the run
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DatabaseFaultIntegrationTest extends DatabaseIntegrationTest {
 
     /** Batches to let through before the next one fails; negative: no fault armed. */
