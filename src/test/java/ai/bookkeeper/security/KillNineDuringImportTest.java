@@ -37,9 +37,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (none half-written), and the ledger balanced. SQLite only (PostgreSQL's crash recovery is the server's own).
  *
  * <p>Each round starts a child JVM on the same database file and kills it (SIGKILL, {@link Process#destroyForcibly})
- * at a random point within the import time measured in a first, unkilled run on a copy. Rounds stop at
- * {@code bookkeeper.test.kills} (default 50) or when the time budget {@code bookkeeper.test.kill-budget-seconds}
- * (default 150) is spent, whichever comes first; the number reached is printed.
+ * at a random point within the import time measured in a first, unkilled run on a copy. Rounds go on until
+ * {@code bookkeeper.test.kills} (default 50) kills have landed mid-import; the test fails if the time budget
+ * {@code bookkeeper.test.kill-budget-seconds} (default 420) runs out first. The numbers reached are printed.
  */
 class KillNineDuringImportTest {
 
@@ -67,12 +67,14 @@ class KillNineDuringImportTest {
         assertThat(measured.output()).contains(ROWS + " read, " + ROWS + " new");
 
         int wanted = Integer.getInteger("bookkeeper.test.kills", 50);
-        long budget = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("bookkeeper.test.kill-budget-seconds", 150));
+        long budget = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("bookkeeper.test.kill-budget-seconds", 420));
         Random random = new Random(11);
         long roundsStarted = System.nanoTime();
         int kills = 0;
         int finishedBeforeKill = 0;
-        while (kills + finishedBeforeKill < wanted && System.nanoTime() < budget) {
+        // rounds go on until the wanted number of kills have landed mid-import; a run that finished before its kill
+        // doesn't count (it still checks that a completed re-run is consistent)
+        while (kills < wanted && System.nanoTime() < budget) {
             Child child = Child.start(database, company, csv);
             child.awaitImportStarted();
             long delay = (long) (random.nextDouble() * importMillis * 0.95);
@@ -87,7 +89,7 @@ class KillNineDuringImportTest {
         System.out.printf("kill-nine: import took %d ms; %d rounds in %d s: %d SIGKILLs mid-import, %d runs finished"
                 + " first%n", importMillis, kills + finishedBeforeKill, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime()
                 - roundsStarted), kills, finishedBeforeKill);
-        assertThat(kills).as("SIGKILLs that landed mid-import").isGreaterThanOrEqualTo(Math.min(wanted, 5));
+        assertThat(kills).as("SIGKILLs that landed mid-import within the time budget").isGreaterThanOrEqualTo(wanted);
 
         Child last = Child.start(database, company, csv);
         assertThat(last.process.waitFor(120, TimeUnit.SECONDS)).isTrue();
