@@ -8,8 +8,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The child JVM of {@link KillNineDuringImportTest}: starts the application as the CLI does, prints {@code IMPORTING}
- * the moment before it runs the real {@code ingest} command, so that the parent can aim its SIGKILL at the import
- * itself rather than at the JVM's start-up. Args: SQLite file, then the ingest command's arguments.
+ * the moment before it runs the real {@code ingest} command and then proposes the new transactions as the import job
+ * does (categorize, book entries, reconcile), so that the parent can aim its SIGKILL at the import and the booking
+ * rather than at the JVM's start-up. Args: SQLite file, then the ingest command's arguments.
  */
 public final class KillTargetMain {
 
@@ -25,6 +26,16 @@ public final class KillTargetMain {
         System.out.println("IMPORTING");
         System.out.flush();
         int status = commands.run(ingest);
+        if (status == 0) {
+            // then what the statement-import job does after an import: propose every transaction not proposed yet
+            int company = java.util.Arrays.asList(ingest).indexOf("--company") + 1;
+            var access = ai.bookkeeper.tenancy.CompanyAccess.system(ai.bookkeeper.shared.CompanyId.parse(ingest[company]));
+            var pipeline = context.getBean(ai.bookkeeper.pipeline.Pipeline.class);
+            var transactions = context.getBean(ai.bookkeeper.ingest.BankTransactions.class)
+                    .transactions(access, ai.bookkeeper.ingest.TransactionFilter.all());
+            var outcome = pipeline.process(access, pipeline.unprocessed(access, transactions));
+            System.out.println("PROPOSED " + outcome.proposed());
+        }
         context.close();
         System.exit(status);
     }
