@@ -132,13 +132,23 @@ public class Pipeline {
         long t2 = System.nanoTime();
         Proposals.Result result = proposals.proposeAll(access, toPropose, suggestions);
         long t3 = System.nanoTime();
+        List<Reconciler.Booked> created = new ArrayList<>(toPropose.size());
+        for (TransactionFacts t : toPropose) {
+            JournalEntryId entry = result.booked().get(t.transactionId());
+            if (entry != null) {
+                created.add(new Reconciler.Booked(new BankLine(t.transactionId(), t.bankAccount(), t.date(), t.amount(),
+                        t.description()), entry));
+            }
+        }
+        int linked = reconciler.linkCreated(access, created).size();
         ReconciliationResult reconciled = booked.isEmpty() ? null
                 : reconciler.reconcile(access, lines(booked), ReconcileOptions.defaults());
         stages.spent(CATEGORIZE, t2 - t1);
         stages.spent(PROPOSE, (t1 - t0) + (t3 - t2));
         stages.spent(RECONCILE, System.nanoTime() - t3);
         return new Outcome(transactions.size(), result.proposed(), result.autoApproved(), result.queued(), transfers,
-                matchedLines.size(), reconciled == null ? 0 : reconciled.matches().size() + matchedLines.size(), skipped);
+                matchedLines.size(), linked + (reconciled == null ? 0 : reconciled.matches().size()) + matchedLines.size(),
+                skipped);
     }
 
     /** The transactions among these that nothing was proposed, matched or booked for yet: what a retry must still do. */

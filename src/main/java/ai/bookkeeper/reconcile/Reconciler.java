@@ -89,6 +89,50 @@ public class Reconciler {
         return store(access, line, List.of(entry), MatchKind.EXACT, "entry booked from this bank line");
     }
 
+    /** A bank line and the journal entry that was booked from it. */
+    public record Booked(BankLine line, JournalEntryId entry) {
+    }
+
+    /**
+     * The batch form of {@link #linkCreated(CompanyAccess, BankLine, JournalEntryId)}: records the lines and matches
+     * each to the entry booked from it, so that a pipeline which books every new bank line need not search for what
+     * it already knows. A line or an entry that is matched already, or an entry named twice, is left as it is.
+     * Returns the matches stored.
+     */
+    @Transactional
+    public List<Match> linkCreated(CompanyAccess access, List<Booked> booked) {
+        access.require(Role.ACCOUNTANT, "reconcile bank statements");
+        if (booked.isEmpty()) {
+            return List.of();
+        }
+        List<BankLine> lines = booked.stream().map(Booked::line).toList();
+        requireBankAccounts(access, lines);
+        repository.recordLines(access.companyId(), lines, clock.instant());
+        LocalDate first = lines.stream().map(BankLine::date).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate last = lines.stream().map(BankLine::date).max(Comparator.naturalOrder()).orElseThrow();
+        Set<String> matchedLines = repository.matchedLineIds(access.companyId(), first, last);
+        Set<String> matchedEntries = repository.lineOfEntries(access.companyId(),
+                booked.stream().map(b -> b.entry().toString()).toList()).keySet();
+        Set<String> seen = new java.util.HashSet<>();
+        List<Match> matches = new ArrayList<>();
+        for (Booked b : booked) {
+            String entry = b.entry().toString();
+            if (!matchedLines.contains(b.line().id()) && !matchedEntries.contains(entry) && seen.add(entry)
+                    && seen.add("line:" + b.line().id())) {
+                matches.add(new Match(b.line().id(), List.of(entry), MatchKind.EXACT, 10_000, "entry booked from this bank line"));
+            }
+        }
+        try {
+            repository.insertMatches(access.companyId(), matches, actor(access), clock.instant());
+        } catch (DataAccessException e) {
+            throw conflictOrRethrow(e, "Another reconciliation of these bank accounts stored matches at the same"
+                    + " time; run the reconciliation again.");
+        }
+        audit.record(access, "reconcile.linked", "company", access.companyId(), matches.size()
+                + " bank lines matched to the entries booked from them");
+        return matches;
+    }
+
     /** Stored matches of the bank lines dated in [from, to], in date order. */
     public List<Match> matches(CompanyAccess access, LocalDate from, LocalDate to) {
         requirePeriod(from, to);

@@ -11,6 +11,7 @@ import ai.bookkeeper.ledger.AccountType;
 import ai.bookkeeper.ledger.EntrySource;
 import ai.bookkeeper.ledger.EntryStatus;
 import ai.bookkeeper.ledger.JournalEntry;
+import ai.bookkeeper.ledger.JournalEntryId;
 import ai.bookkeeper.ledger.JournalLine;
 import ai.bookkeeper.ledger.Ledger;
 import ai.bookkeeper.ledger.NewEntry;
@@ -21,6 +22,7 @@ import ai.bookkeeper.tenancy.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +38,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Proposals {
 
-    /** What one proposing run did. */
-    public record Result(int proposed, int autoApproved, int queued, int alreadyProposed) {
+    /**
+     * What one proposing run did.
+     *
+     * @param booked the entry booked for each transaction this run proposed, by transaction id (empty when none)
+     */
+    public record Result(int proposed, int autoApproved, int queued, int alreadyProposed,
+                         Map<String, JournalEntryId> booked) {
+
+        public Result {
+            booked = Map.copyOf(booked);
+        }
     }
 
     /** Two legs of a transfer between the company's own bank accounts: booked once, as one entry. */
@@ -79,7 +90,7 @@ public class Proposals {
         Set<String> done = repository.existing(access.companyId(), transactions.stream().map(TransactionFacts::transactionId).toList());
         List<TransactionFacts> fresh = transactions.stream().filter(t -> !done.contains(t.transactionId())).toList();
         if (fresh.isEmpty()) {
-            return new Result(0, 0, 0, transactions.size());
+            return new Result(0, 0, 0, transactions.size(), Map.of());
         }
         for (TransactionFacts t : fresh) {
             if (t.bankAccount() == null || t.amount().isZero()) {
@@ -114,8 +125,10 @@ public class Proposals {
         List<JournalEntry> entries = ledger.bookAll(access, bookings);
         List<ReviewRepository.NewRow> rows = new ArrayList<>(fresh.size());
         int auto = 0;
+        Map<String, JournalEntryId> booked = new HashMap<>();
         for (int i = 0; i < fresh.size(); i++) {
             TransactionFacts t = fresh.get(i);
+            booked.put(t.transactionId(), entries.get(i).id());
             Suggestion s = freshSuggestions.get(i);
             boolean approve = approved.get(i);
             auto += approve ? 1 : 0;
@@ -126,7 +139,7 @@ public class Proposals {
                     approve ? predicted : null), t.bankAccount()));
         }
         repository.insertAll(access.companyId(), rows, null, clock.instant());
-        return new Result(fresh.size(), auto, fresh.size() - auto, transactions.size() - fresh.size());
+        return new Result(fresh.size(), auto, fresh.size() - auto, transactions.size() - fresh.size(), booked);
     }
 
     /** Which of these transaction ids have no proposal yet (neither proposed, matched, nor booked as a transfer). */
@@ -147,7 +160,7 @@ public class Proposals {
         }
         Set<String> done = repository.existing(access.companyId(), List.of(out.transactionId(), in.transactionId()));
         if (!done.isEmpty()) {
-            return new Result(0, 0, 0, 2);
+            return new Result(0, 0, 0, 2, Map.of());
         }
         JournalEntry entry = ledger.bookAll(access, List.of(new Ledger.Booking(new NewEntry(out.date(),
                 "Transfer: " + out.description(), "[TRANSFER] both legs of a transfer between own accounts", EntrySource.BANK,
@@ -163,7 +176,7 @@ public class Proposals {
                     leg.bankAccount()));
         }
         repository.insertAll(access.companyId(), rows, null, clock.instant());
-        return new Result(2, 2, 0, 0);
+        return new Result(2, 2, 0, 0, Map.of(out.transactionId(), entry.id(), in.transactionId(), entry.id()));
     }
 
     /** Records that a bank transaction settles an entry that already existed (match before create). */

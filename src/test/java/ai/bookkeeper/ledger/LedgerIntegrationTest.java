@@ -160,6 +160,34 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
                 company, id)).isEqualTo("PROPOSED");
     }
 
+    @Test
+    void a_line_appended_around_the_domain_is_refused_when_the_entry_is_approved() {
+        JournalEntry entry = proposeRent("10.00", MARCH_1);
+        String company = owner.companyId().toString();
+        String id = entry.id().toString();
+        // the database checks a draft's balance when its lines are first written and whenever it is approved or
+        // posted; a line slipped in later is caught at the approval at the latest
+        jdbc.update("INSERT INTO journal_line (company_id, entry_id, line_no, account_id, debit_minor, credit_minor)"
+                + " VALUES (?, ?, 3, ?, 500, 0)", company, id, rent.id().toString());
+        Throwable refused = catchThrowable(() ->
+                jdbc.update("UPDATE journal_entry SET status = 'APPROVED' WHERE company_id = ? AND id = ?", company, id));
+        assertThat(refused).hasMessageContaining("does not balance");
+        assertThat(jdbc.queryForObject("SELECT status FROM journal_entry WHERE company_id = ? AND id = ?", String.class,
+                company, id)).isEqualTo("PROPOSED");
+    }
+
+    @Test
+    void the_lines_of_a_posted_entry_stay_frozen_among_many_posted_entries() {
+        for (int i = 0; i < 20; i++) {
+            postedRent("1" + i + ".00");
+        }
+        JournalEntry posted = postedRent("99.00");
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_line (company_id, entry_id, line_no, account_id,"
+                        + " debit_minor, credit_minor) VALUES (?, ?, 3, ?, 500, 0)", owner.companyId().toString(),
+                posted.id().toString(), rent.id().toString()))
+                .hasMessageContaining("is posted and its lines cannot be changed");
+    }
+
     private JournalEntry postedRent(String amount) {
         JournalEntry entry = proposeRent(amount, MARCH_1);
         JournalEntry approved = ledger.approve(owner, entry.id(), entry.version());

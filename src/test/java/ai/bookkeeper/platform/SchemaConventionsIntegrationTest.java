@@ -53,6 +53,25 @@ class SchemaConventionsIntegrationTest extends DatabaseIntegrationTest {
     }
 
     @Test
+    void postgresql_keeps_no_planner_statistics_on_company_id_so_a_new_tenant_is_not_costed_at_one_row()
+            throws SQLException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.isPostgres(), "planner statistics are PostgreSQL's");
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     SELECT r.relname, a.attstattarget FROM pg_attribute a
+                     JOIN pg_class r ON r.oid = a.attrelid JOIN pg_namespace n ON n.oid = r.relnamespace
+                     WHERE n.nspname = current_schema() AND r.relkind = 'r' AND a.attname = 'company_id'""")) {
+            Map<String, Integer> targets = new TreeMap<>();
+            while (rs.next()) {
+                targets.put(rs.getString(1), rs.getInt(2));
+            }
+            assertThat(targets).containsKeys("journal_entry", "journal_line", "reconciliation_match", "bank_transaction");
+            assertThat(targets).allSatisfy((table, target) -> assertThat(target).as("statistics target of %s.company_id",
+                    table).isZero());
+        }
+    }
+
+    @Test
     void the_migrations_apply_to_an_empty_database_and_leave_it_consistent() throws SQLException {
         String url = TestDatabase.freshUrl();
         DriverManagerDataSource fresh = new DriverManagerDataSource(url, TestDatabase.user(), TestDatabase.password());
