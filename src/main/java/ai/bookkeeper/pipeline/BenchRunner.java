@@ -102,7 +102,7 @@ class BenchRunner {
         }
     }
 
-    Result run(SimulationResult simulation, Path dataDir, int size) throws IOException {
+    Result run(SimulationResult simulation, Path dataDir, int size, boolean analyze) throws IOException {
         try (HeapSampler heap = new HeapSampler()) {
             long cpu0 = cpuNanos();
             long gcCount0 = gcCount();
@@ -116,7 +116,9 @@ class BenchRunner {
                 accesses.add(setUp(owner, simulation.companies().get(c).company(), dataDir, runId));
             }
             long setupNanos = System.nanoTime() - setupStart;
-            analyze();
+            if (analyze) {
+                analyze();
+            }
 
             Map<String, AtomicLong> nanos = new LinkedHashMap<>();
             STAGES.forEach(stage -> nanos.put(stage, new AtomicLong()));
@@ -137,7 +139,7 @@ class BenchRunner {
                 Pipeline.Outcome o = pipeline.process(access, fresh, stages);
                 transactions += fresh.size();
                 add(totals, o);
-                if (Integer.bitCount(c + 1) == 1) {
+                if (analyze && Integer.bitCount(c + 1) == 1) {
                     analyze(); // after 1, 2, 4, 8, ... companies: the statistics keep up with a doubling database
                 }
             }
