@@ -18,9 +18,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Service;
 
 /** Automation over time and the key figures of a period, per company. */
@@ -72,9 +70,8 @@ public class Analytics {
     public Kpis kpis(CompanyAccess access, LocalDate from, LocalDate to) {
         access.require(Role.VIEWER, "see analytics");
         requirePeriod(from, to);
-        AtomicLong transactions = new AtomicLong();
-        bankTransactions.forEach(access, TransactionFilter.all().between(from, to).status(TransactionStatus.BOOKED),
-                t -> transactions.incrementAndGet());
+        long transactions = bankTransactions.count(access,
+                TransactionFilter.all().between(from, to).status(TransactionStatus.BOOKED));
         long proposals = 0;
         long automatic = 0;
         for (ReviewQueue.MonthlyAutomation m : review.automationByMonth(access, from, to)) {
@@ -88,20 +85,16 @@ public class Analytics {
                 cash = cash.plus(balances.balanceOf(account.code()));
             }
         }
-        return new Kpis(from, to, transactions.get(), percent(automatic, proposals),
+        return new Kpis(from, to, transactions, percent(automatic, proposals),
                 reconciler.rate(access, from, to).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_EVEN).doubleValue(),
                 review.pending(access), cash, months(access, from, to));
     }
 
     private List<MonthFigures> months(CompanyAccess access, LocalDate from, LocalDate to) {
-        List<MonthFigures> months = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
-            LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
-            LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
-            ProfitAndLoss pnl = reports.profitAndLoss(access, first, last);
-            months.add(new MonthFigures(month.toString(), pnl.totalIncome(), pnl.totalExpenses(), pnl.netIncome()));
-        }
-        return months;
+        return reports.profitAndLossByMonth(access, from, to).stream()
+                .map(pnl -> new MonthFigures(YearMonth.from(pnl.from()).toString(), pnl.totalIncome(), pnl.totalExpenses(),
+                        pnl.netIncome()))
+                .toList();
     }
 
     private static double percent(long part, long whole) {

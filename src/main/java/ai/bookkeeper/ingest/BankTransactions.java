@@ -35,6 +35,12 @@ public class BankTransactions {
                 Math.max(1, Math.min(size, MAX_PAGE)));
     }
 
+    /** How many transactions match, counted by the database. */
+    public long count(CompanyAccess access, TransactionFilter filter) {
+        access.require(Role.VIEWER, "read bank transactions");
+        return repository.count(access.companyId(), filter);
+    }
+
     /** Streams every matching transaction in booking order without holding them in memory. */
     @Transactional(readOnly = true)
     public void forEach(CompanyAccess access, TransactionFilter filter, Consumer<BankTransaction> consumer) {

@@ -265,6 +265,14 @@ class IngestRepository {
                 company.toString(), id.toString()).stream().findFirst();
     }
 
+    long count(CompanyId company, TransactionFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM bank_transaction t WHERE t.company_id = ?");
+        List<Object> args = new ArrayList<>(List.of(company.toString()));
+        where(filter, sql, args);
+        Long count = jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
     void stream(CompanyId company, TransactionFilter filter, Consumer<BankTransaction> consumer) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM bank_transaction t WHERE t.company_id = ?");
         List<Object> args = new ArrayList<>(List.of(company.toString()));

@@ -247,6 +247,21 @@ public class Ledger {
                 repository.activityRows(access.companyId(), from, to, company.currency()));
     }
 
+    /**
+     * {@link #activity} of each calendar month that overlaps [from, to], clipped to the period, in month order; a
+     * month without booked entries has no rows. Each month's {@code asOf} is its last day within the period.
+     */
+    public List<TrialBalance> activityByMonth(CompanyAccess access, LocalDate from, LocalDate to) {
+        Company company = tenancy.company(access);
+        var rows = repository.activityRowsByMonth(access.companyId(), from, to, company.currency());
+        List<TrialBalance> months = new java.util.ArrayList<>();
+        for (var month = java.time.YearMonth.from(from); !month.isAfter(java.time.YearMonth.from(to)); month = month.plusMonths(1)) {
+            LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+            months.add(new TrialBalance(last, company.currency(), rows.getOrDefault(month.toString(), List.of())));
+        }
+        return months;
+    }
+
     /** Booked postings dated within [from, to] in date order, for one account or (null) all. */
     public List<Posting> postings(CompanyAccess access, LocalDate from, LocalDate to, AccountId account) {
         Company company = tenancy.company(access);

@@ -42,6 +42,18 @@ public class Reports {
                 lines(activity, AccountType.EXPENSE));
     }
 
+    /** The profit and loss of each calendar month that overlaps [from, to], each clipped to the period. */
+    public List<ProfitAndLoss> profitAndLossByMonth(CompanyAccess access, LocalDate from, LocalDate to) {
+        requirePeriod(from, to);
+        List<ProfitAndLoss> months = new ArrayList<>();
+        for (TrialBalance activity : ledger.activityByMonth(access, from, to)) {
+            LocalDate first = activity.asOf().withDayOfMonth(1).isBefore(from) ? from : activity.asOf().withDayOfMonth(1);
+            months.add(new ProfitAndLoss(first, activity.asOf(), activity.currency(), lines(activity, AccountType.INCOME),
+                    lines(activity, AccountType.EXPENSE)));
+        }
+        return months;
+    }
+
     public BalanceSheet balanceSheet(CompanyAccess access, LocalDate asOf) {
         Company company = tenancy.company(access);
         TrialBalance all = ledger.trialBalance(access, asOf);

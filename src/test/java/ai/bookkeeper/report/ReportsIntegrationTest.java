@@ -56,6 +56,22 @@ class ReportsIntegrationTest extends DatabaseIntegrationTest {
     }
 
     @Test
+    void the_monthly_profit_and_loss_from_one_query_equals_each_month_asked_on_its_own() {
+        LocalDate from = LocalDate.parse("2025-11-20");
+        LocalDate to = LocalDate.parse("2026-03-05");
+        var months = reports.profitAndLossByMonth(owner, from, to);
+        assertThat(months).extracting(ProfitAndLoss::from).containsExactly(from, LocalDate.parse("2025-12-01"),
+                LocalDate.parse("2026-01-01"), LocalDate.parse("2026-02-01"), LocalDate.parse("2026-03-01"));
+        for (ProfitAndLoss month : months) {
+            assertThat(month).isEqualTo(reports.profitAndLoss(owner, month.from(), month.to()));
+        }
+        assertThat(months.get(1).totalExpenses().toDecimal()).isEqualByComparingTo("500.00");
+        assertThat(months.get(2).income()).isEmpty();
+        assertThat(months.get(4).to()).isEqualTo(to);
+        assertThat(months.get(4).totalExpenses().toDecimal()).isEqualByComparingTo("120.00"); // the 2026-03-06 entry is PROPOSED
+    }
+
+    @Test
     void the_balance_sheet_balances_and_splits_earnings_at_the_fiscal_year() {
         BalanceSheet bs = reports.balanceSheet(owner, LocalDate.parse("2026-12-31"));
         assertThat(bs.balances()).isTrue();
