@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,11 +53,9 @@ class BenchRunner {
     private final Pipeline pipeline;
     private final PilotRunner pilot;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final JdbcTemplate jdbc;
 
     BenchRunner(Tenancy tenancy, Statements statements, BankTransactions bankTransactions, Pipeline pipeline,
-                PilotRunner pilot, JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+                PilotRunner pilot) {
         this.tenancy = tenancy;
         this.statements = statements;
         this.bankTransactions = bankTransactions;
@@ -102,7 +99,7 @@ class BenchRunner {
         }
     }
 
-    Result run(SimulationResult simulation, Path dataDir, int size, boolean analyze) throws IOException {
+    Result run(SimulationResult simulation, Path dataDir, int size) throws IOException {
         try (HeapSampler heap = new HeapSampler()) {
             long cpu0 = cpuNanos();
             long gcCount0 = gcCount();
@@ -116,9 +113,6 @@ class BenchRunner {
                 accesses.add(setUp(owner, simulation.companies().get(c).company(), dataDir, runId));
             }
             long setupNanos = System.nanoTime() - setupStart;
-            if (analyze) {
-                analyze();
-            }
 
             Map<String, AtomicLong> nanos = new LinkedHashMap<>();
             STAGES.forEach(stage -> nanos.put(stage, new AtomicLong()));
@@ -139,9 +133,6 @@ class BenchRunner {
                 Pipeline.Outcome o = pipeline.process(access, fresh, stages);
                 transactions += fresh.size();
                 add(totals, o);
-                if (analyze && Integer.bitCount(c + 1) == 1) {
-                    analyze(); // after 1, 2, 4, 8, ... companies: the statistics keep up with a doubling database
-                }
             }
             long endToEnd = System.nanoTime() - started;
             long cpu = cpuNanos() - cpu0;
@@ -152,17 +143,6 @@ class BenchRunner {
             return new Result(transactions, byStage, endToEnd, setupNanos, merged.size(), outcome, heap.peak(),
                     Runtime.getRuntime().maxMemory(), gcCount() - gcCount0, gcMillis() - gcMillis0, cpu);
         }
-    }
-
-    /**
-     * A fresh database has no planner statistics, and PostgreSQL then sent the ledger triggers' and foreign keys'
-     * lookups by (company_id, id) through other indexes that start with company_id, so every check scanned the
-     * whole company: quadratic in a company's batch (profiled: 331M index tuples read for 100k journal lines). A
-     * database in use is analyzed by autovacuum, which only runs between transactions; a benchmark that fills an
-     * empty one in large transactions has to do it itself. Timed as part of the run.
-     */
-    private void analyze() {
-        jdbc.execute("ANALYZE");
     }
 
     private CompanyAccess setUp(User owner, SimulatedCompany simulated, Path dataDir, String runId) throws IOException {

@@ -9,6 +9,7 @@ import ai.bookkeeper.ingest.TransactionFilter;
 import ai.bookkeeper.ingest.TransactionStatus;
 import ai.bookkeeper.ledger.JournalEntryId;
 import ai.bookkeeper.ledger.Ledger;
+import ai.bookkeeper.platform.PlannerStatistics;
 import ai.bookkeeper.reconcile.BankLine;
 import ai.bookkeeper.reconcile.Match;
 import ai.bookkeeper.reconcile.ReconcileOptions;
@@ -53,9 +54,11 @@ public class Pipeline {
     private final Ledger ledger;
     private final BankTransactions bankTransactions;
     private final Categorizer categorizer;
+    private final PlannerStatistics statistics;
 
     Pipeline(Proposals proposals, Reconciler reconciler, Ledger ledger, BankTransactions bankTransactions,
-             Categorizer categorizer) {
+             Categorizer categorizer, PlannerStatistics statistics) {
+        this.statistics = statistics;
         this.proposals = proposals;
         this.reconciler = reconciler;
         this.ledger = ledger;
@@ -85,6 +88,7 @@ public class Pipeline {
      */
     Outcome process(CompanyAccess access, List<BankTransaction> transactions, Stages stages) {
         long t0 = System.nanoTime();
+        statistics.refresh(); // the import just stored the transactions: plan the booking with them counted
         List<BankTransaction> booked = new ArrayList<>();
         int skipped = 0;
         for (BankTransaction t : transactions) {
@@ -143,6 +147,7 @@ public class Pipeline {
         int linked = reconciler.linkCreated(access, created).size();
         ReconciliationResult reconciled = booked.isEmpty() ? null
                 : reconciler.reconcile(access, lines(booked), ReconcileOptions.defaults());
+        statistics.refresh(); // and the next import with the entries, proposals and matches counted
         stages.spent(CATEGORIZE, t2 - t1);
         stages.spent(PROPOSE, (t1 - t0) + (t3 - t2));
         stages.spent(RECONCILE, System.nanoTime() - t3);

@@ -1,0 +1,47 @@
+package ai.bookkeeper.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.bookkeeper.testing.DatabaseIntegrationTest;
+import ai.bookkeeper.testing.TestDatabase;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class PlannerStatisticsIntegrationTest extends DatabaseIntegrationTest {
+
+    @Autowired PlannerStatistics statistics;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate transactions;
+
+    @Test
+    void a_table_that_doubled_since_its_last_analysis_is_analyzed_at_once_and_then_left_alone() {
+        statistics.refresh(); // whatever earlier tests and the migrations left behind
+        int doubled = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class) + 100;
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO app_user (id, email, display_name, password_hash, created_at)"
+                    + " SELECT 'stats-' || n, 'stats-' || n || '@example.invalid', 'Stats ' || n, 'x', '2026-01-01T00:00:00Z'"
+                    + " FROM (" + numbers(doubled) + ") t");
+            if (TestDatabase.isPostgres()) {
+                jdbc.execute("SELECT pg_stat_force_next_flush()"); // row counts reach the statistics at this commit
+            }
+        });
+
+        List<String> analyzed = statistics.refresh();
+
+        if (TestDatabase.isPostgres()) {
+            assertThat(analyzed).contains("app_user");
+            assertThat(jdbc.queryForObject("SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables"
+                    + " WHERE schemaname = current_schema() AND relname = 'app_user'", Boolean.class)).isTrue();
+            assertThat(statistics.refresh()).doesNotContain("app_user");
+        } else {
+            assertThat(analyzed).isEmpty();
+        }
+    }
+
+    private static String numbers(int count) {
+        return "WITH RECURSIVE n(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM n WHERE n < " + count + ") SELECT n FROM n";
+    }
+}
