@@ -3,6 +3,7 @@ package ai.bookkeeper.pipeline;
 import ai.bookkeeper.cli.Command;
 import ai.bookkeeper.categorize.ReliabilityTable;
 import ai.bookkeeper.cli.UsageException;
+import ai.bookkeeper.platform.PlannerStatistics;
 import ai.bookkeeper.report.ReportFiles;
 import ai.bookkeeper.review.ReviewQueue;
 import ai.bookkeeper.simulate.SimulationResult;
@@ -30,8 +31,10 @@ class PilotCommand implements Command {
     private final PilotRunner runner;
     private final ReviewQueue review;
     private final ReportFiles reportFiles;
+    private final PlannerStatistics statistics;
 
-    PilotCommand(PilotRunner runner, ReviewQueue review, ReportFiles reportFiles) {
+    PilotCommand(PilotRunner runner, ReviewQueue review, ReportFiles reportFiles, PlannerStatistics statistics) {
+        this.statistics = statistics;
         this.runner = runner;
         this.review = review;
         this.reportFiles = reportFiles;
@@ -96,6 +99,7 @@ class PilotCommand implements Command {
                 }
             }
         }
+        statistics.analyzeAll(); // the pilot is a bulk load: leave the books ready for the dashboard and the API
         double[] c = confidences.stream().mapToDouble(Double::doubleValue).toArray();
         boolean[] ok = new boolean[correct.size()];
         for (int i = 0; i < ok.length; i++) {

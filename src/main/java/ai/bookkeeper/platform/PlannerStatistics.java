@@ -40,6 +40,16 @@ public class PlannerStatistics {
     }
 
     /**
+     * Analyzes every table of the current schema: for the end of a bulk load (the pilot), when all of it is written
+     * and the per-import rule may have left the last imports uncounted. No-op on SQLite.
+     */
+    public void analyzeAll() {
+        if (engine == DatabaseEngine.POSTGRESQL) {
+            jdbc.execute("ANALYZE");
+        }
+    }
+
+    /**
      * Analyzes the tables of the current schema that changed that much; returns their names, sorted
      * (empty on SQLite). Row counts reach PostgreSQL's statistics when the writing transaction ends, at most a second
      * late, so a table written just before may wait for the next call.
