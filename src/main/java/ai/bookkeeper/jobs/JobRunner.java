@@ -1,5 +1,6 @@
 package ai.bookkeeper.jobs;
 
+import ai.bookkeeper.platform.CompanyLock;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.UserId;
 import ai.bookkeeper.tenancy.CompanyAccess;
@@ -27,8 +28,11 @@ class JobRunner implements FailureHandler<String> {
     private final Map<String, JobHandler> handlers;
     private final JobsProperties properties;
     private final Clock clock;
+    private final CompanyLock companyLock;
 
-    JobRunner(JobRepository repository, Tenancy tenancy, List<JobHandler> handlers, JobsProperties properties, Clock clock) {
+    JobRunner(JobRepository repository, Tenancy tenancy, List<JobHandler> handlers, JobsProperties properties, Clock clock,
+              CompanyLock companyLock) {
+        this.companyLock = companyLock;
         this.repository = repository;
         this.tenancy = tenancy;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::type, Function.identity()));
@@ -44,14 +48,19 @@ class JobRunner implements FailureHandler<String> {
         if (stored == null || stored.job().status().isFinal()) {
             return; // finished before a crash let the queue run it again
         }
-        repository.started(company, id, clock.instant());
         JobHandler handler = handlers.get(stored.job().type());
         if (handler == null) {
             throw new IllegalStateException("No handler for job type " + stored.job().type() + " on this instance");
         }
         CompanyAccess access = stored.createdBy() == null ? CompanyAccess.system(company)
                 : tenancy.access(new UserId(UUID.fromString(stored.createdBy())), company);
-        String result = handler.run(access, stored.payload(), message -> repository.progress(company, id, message, clock.instant()));
+        // a company's jobs run one at a time, across instances: two imports into one company would otherwise both
+        // pick up the same unproposed transactions, and one of them would fail on the proposal key and be retried.
+        // A job waiting for the company stays QUEUED.
+        String result = companyLock.run("job", company, () -> {
+            repository.started(company, id, clock.instant());
+            return handler.run(access, stored.payload(), message -> repository.progress(company, id, message, clock.instant()));
+        });
         repository.finished(company, id, JobStatus.SUCCEEDED, result, null, clock.instant());
     }
 

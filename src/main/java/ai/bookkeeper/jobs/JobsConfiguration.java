@@ -1,5 +1,6 @@
 package ai.bookkeeper.jobs;
 
+import ai.bookkeeper.platform.CompanyLock;
 import ai.bookkeeper.platform.DatabaseEngine;
 import ai.bookkeeper.tenancy.Tenancy;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -28,8 +29,8 @@ class JobsConfiguration {
 
     @Bean
     JobRunner jobRunner(JobRepository repository, Tenancy tenancy, org.springframework.beans.factory.ObjectProvider<JobHandler> handlers, JobsProperties properties,
-                        Clock clock) {
-        return new JobRunner(repository, tenancy, handlers.orderedStream().toList(), properties, clock);
+                        Clock clock, CompanyLock companyLock) {
+        return new JobRunner(repository, tenancy, handlers.orderedStream().toList(), properties, clock, companyLock);
     }
 
     @Bean
