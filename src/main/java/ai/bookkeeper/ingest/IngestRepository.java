@@ -265,6 +265,15 @@ class IngestRepository {
                 company.toString(), id.toString()).stream().findFirst();
     }
 
+    /** The ids of the matching transactions, in id order: no row is mapped. */
+    List<String> ids(CompanyId company, TransactionFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT t.id FROM bank_transaction t WHERE t.company_id = ?");
+        List<Object> args = new ArrayList<>(List.of(company.toString()));
+        where(filter, sql, args);
+        sql.append(" ORDER BY t.id");
+        return jdbc.queryForList(sql.toString(), String.class, args.toArray());
+    }
+
     long count(CompanyId company, TransactionFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM bank_transaction t WHERE t.company_id = ?");
         List<Object> args = new ArrayList<>(List.of(company.toString()));

@@ -48,6 +48,13 @@ public class Pipeline {
     static final String PROPOSE = "propose";
     static final String CATEGORIZE = "categorize";
     static final String RECONCILE = "reconcile";
+    /**
+     * From this many transactions on, an import is a bulk write after which the planner's statistics are refreshed
+     * (on PostgreSQL); smaller ones are left to autovacuum, as the check itself costs a catalog query.
+     */
+    static final int BULK = 500;
+    /** Up to this many open transactions are read one by one; more are read with the company's whole list. */
+    private static final int LOAD_ONE_BY_ONE = 200;
 
     private final Proposals proposals;
     private final Reconciler reconciler;
@@ -88,7 +95,10 @@ public class Pipeline {
      */
     Outcome process(CompanyAccess access, List<BankTransaction> transactions, Stages stages) {
         long t0 = System.nanoTime();
-        statistics.refresh(); // the import just stored the transactions: plan the booking with them counted
+        boolean bulk = transactions.size() >= BULK;
+        if (bulk) {
+            statistics.refresh(); // the import just stored the transactions: plan the booking with them counted
+        }
         List<BankTransaction> booked = new ArrayList<>();
         int skipped = 0;
         for (BankTransaction t : transactions) {
@@ -147,13 +157,34 @@ public class Pipeline {
         int linked = reconciler.linkCreated(access, created).size();
         ReconciliationResult reconciled = booked.isEmpty() ? null
                 : reconciler.reconcile(access, lines(booked), ReconcileOptions.defaults());
-        statistics.refresh(); // and the next import with the entries, proposals and matches counted
+        if (bulk) {
+            statistics.refresh(); // and the next import with the entries, proposals and matches counted
+        }
         stages.spent(CATEGORIZE, t2 - t1);
         stages.spent(PROPOSE, (t1 - t0) + (t3 - t2));
         stages.spent(RECONCILE, System.nanoTime() - t3);
         return new Outcome(transactions.size(), result.proposed(), result.autoApproved(), result.queued(), transfers,
                 matchedLines.size(), linked + (reconciled == null ? 0 : reconciled.matches().size()) + matchedLines.size(),
                 skipped);
+    }
+
+    /**
+     * The company's transactions that nothing was proposed, matched or booked for yet, in id order: what an import job
+     * must do, including what a crashed earlier attempt stored but never proposed. Reads ids first and loads only the
+     * open transactions, so that a small import into large books stays small.
+     */
+    public List<BankTransaction> unprocessed(CompanyAccess access) {
+        List<String> ids = bankTransactions.ids(access, TransactionFilter.all()).stream().map(Object::toString).toList();
+        java.util.Set<String> open = proposals.unproposed(access, ids);
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        if (open.size() > LOAD_ONE_BY_ONE) {
+            return bankTransactions.transactions(access, TransactionFilter.all()).stream()
+                    .filter(t -> open.contains(t.id().toString())).toList();
+        }
+        return ids.stream().filter(open::contains)
+                .map(id -> bankTransactions.transaction(access, ai.bookkeeper.ingest.BankTransactionId.parse(id))).toList();
     }
 
     /** The transactions among these that nothing was proposed, matched or booked for yet: what a retry must still do. */

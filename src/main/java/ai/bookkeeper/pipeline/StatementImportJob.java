@@ -1,21 +1,15 @@
 package ai.bookkeeper.pipeline;
 
 import ai.bookkeeper.ingest.BankTransaction;
-import ai.bookkeeper.ingest.BankTransactions;
 import ai.bookkeeper.ingest.ImportOptions;
 import ai.bookkeeper.ingest.ImportReport;
 import ai.bookkeeper.ingest.Statements;
-import ai.bookkeeper.ingest.TransactionFilter;
 import ai.bookkeeper.jobs.JobHandler;
-import ai.bookkeeper.review.Proposal;
 import ai.bookkeeper.review.ReviewQueue;
 import ai.bookkeeper.tenancy.CompanyAccess;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -58,17 +52,15 @@ class StatementImportJob implements JobHandler {
     }
 
     private final Statements statements;
-    private final BankTransactions bankTransactions;
     private final Pipeline pipeline;
     private final ReviewQueue review;
     private final Uploads uploads;
     private final PipelineMetrics metrics;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    StatementImportJob(Statements statements, BankTransactions bankTransactions, Pipeline pipeline, ReviewQueue review,
-                       Uploads uploads, PipelineMetrics metrics) {
+    StatementImportJob(Statements statements, Pipeline pipeline, ReviewQueue review, Uploads uploads,
+                       PipelineMetrics metrics) {
         this.statements = statements;
-        this.bankTransactions = bankTransactions;
         this.pipeline = pipeline;
         this.review = review;
         this.uploads = uploads;
@@ -110,8 +102,7 @@ class StatementImportJob implements JobHandler {
             Pipeline.Outcome outcome = null;
             if (report.ok()) {
                 // not only this import's new lines: also any a crashed earlier attempt imported but never proposed
-                List<BankTransaction> fresh = pipeline.unprocessed(access,
-                        bankTransactions.transactions(access, TransactionFilter.all()));
+                List<BankTransaction> fresh = pipeline.unprocessed(access);
                 outcome = pipeline.process(access, fresh);
                 count(access, fresh, outcome);
                 int[] add = {outcome.transactions(), outcome.proposed(), outcome.autoApproved(), outcome.queued(),
@@ -133,13 +124,7 @@ class StatementImportJob implements JobHandler {
         metrics.ingested(fresh.size());
         metrics.autoApproved(outcome.autoApproved());
         if (outcome.proposed() > 0) {
-            Set<String> ids = fresh.stream().map(t -> t.id().toString()).collect(Collectors.toSet());
-            Map<String, Long> byTier = new LinkedHashMap<>();
-            for (Proposal p : review.all(access)) {
-                if (ids.contains(p.transactionId())) {
-                    byTier.merge(p.tier() == null ? "none" : p.tier().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
-                }
-            }
+            Map<String, Long> byTier = review.proposalsByTier(access, fresh.stream().map(t -> t.id().toString()).toList());
             metrics.categorized(byTier);
         }
     }

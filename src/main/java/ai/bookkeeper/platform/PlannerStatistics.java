@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * cannot tell the primary key from the other company indexes, and picks scans that read a whole company per row: a
  * 100,000-transaction import took 242 s instead of 38 s on a database that was never analyzed. Autovacuum fixes that
  * a minute or so after the fact, and not at all where it is switched off (as on some managed and test servers), so
- * after an import the pipeline analyzes the tables that have grown a lot since their last analysis. SQLite needs
- * nothing: without statistics its planner prefers the index that matches the most columns.
+ * after a bulk import the pipeline analyzes the tables that have grown a lot since their last analysis, and the pilot
+ * ends with {@link #analyzeAll}. SQLite needs nothing: without statistics its planner prefers the index that matches
+ * the most columns.
  */
 @Component
 public class PlannerStatistics {

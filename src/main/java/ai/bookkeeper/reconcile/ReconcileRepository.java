@@ -87,13 +87,24 @@ class ReconcileRepository {
     }
 
     /** Of the recorded lines dated in [from, to], the ids of those matched. */
-    Set<String> matchedLineIds(CompanyId company, LocalDate from, LocalDate to) {
-        return new HashSet<>(jdbc.sql("""
-                SELECT DISTINCT m.bank_line_id FROM reconciliation_match m
-                JOIN reconcile_bank_line b ON b.company_id = m.company_id AND b.bank_line_id = m.bank_line_id
-                WHERE m.company_id = ? AND b.line_date >= ? AND b.line_date <= ?""")
-                .params(company.toString(), from.toString(), to.toString())
-                .query(String.class).list());
+    /**
+     * Which of these bank lines are matched. Asked by id (in chunks), not by date range: an import of a few lines
+     * into a busy month should not read every match of that month.
+     */
+    Set<String> matchedLineIds(CompanyId company, Collection<String> lineIds) {
+        Set<String> matched = new HashSet<>();
+        for (List<String> chunk : chunks(new ArrayList<>(new java.util.LinkedHashSet<>(lineIds)))) {
+            List<Object> params = new ArrayList<>();
+            params.add(company.toString());
+            params.addAll(chunk);
+            jdbc.sql("SELECT bank_line_id FROM reconciliation_match WHERE company_id = ? AND bank_line_id IN ("
+                            + placeholders(chunk.size()) + ")")
+                    .params(params)
+                    .query(rs -> {
+                        matched.add(rs.getString(1));
+                    });
+        }
+        return matched;
     }
 
     /**

@@ -108,17 +108,17 @@ public class Reconciler {
         List<BankLine> lines = booked.stream().map(Booked::line).toList();
         requireBankAccounts(access, lines);
         repository.recordLines(access.companyId(), lines, clock.instant());
-        LocalDate first = lines.stream().map(BankLine::date).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDate last = lines.stream().map(BankLine::date).max(Comparator.naturalOrder()).orElseThrow();
-        Set<String> matchedLines = repository.matchedLineIds(access.companyId(), first, last);
+        Set<String> matchedLines = repository.matchedLineIds(access.companyId(), lines.stream().map(BankLine::id).toList());
         Set<String> matchedEntries = repository.lineOfEntries(access.companyId(),
                 booked.stream().map(b -> b.entry().toString()).toList()).keySet();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> takenEntries = new java.util.HashSet<>(matchedEntries);
+        Set<String> takenLines = new java.util.HashSet<>(matchedLines);
         List<Match> matches = new ArrayList<>();
         for (Booked b : booked) {
             String entry = b.entry().toString();
-            if (!matchedLines.contains(b.line().id()) && !matchedEntries.contains(entry) && seen.add(entry)
-                    && seen.add("line:" + b.line().id())) {
+            if (!takenLines.contains(b.line().id()) && !takenEntries.contains(entry)) {
+                takenLines.add(b.line().id());
+                takenEntries.add(entry);
                 matches.add(new Match(b.line().id(), List.of(entry), MatchKind.EXACT, 10_000, "entry booked from this bank line"));
             }
         }
@@ -272,9 +272,7 @@ public class Reconciler {
         }
         requireBankAccounts(access, lines);
         repository.recordLines(access.companyId(), lines, clock.instant());
-        LocalDate first = lines.stream().map(BankLine::date).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDate last = lines.stream().map(BankLine::date).max(Comparator.naturalOrder()).orElseThrow();
-        Set<String> matched = repository.matchedLineIds(access.companyId(), first, last);
+        Set<String> matched = repository.matchedLineIds(access.companyId(), lines.stream().map(BankLine::id).toList());
         List<BankLine> open = lines.stream().filter(l -> !matched.contains(l.id())).toList();
         ReconciliationResult result = new MatchingEngine(options).run(open, openItems(access, open, options, filter));
         try {

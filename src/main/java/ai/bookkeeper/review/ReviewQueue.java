@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -155,6 +156,18 @@ public class ReviewQueue {
         List<MonthlyAutomation> result = new ArrayList<>();
         months.forEach((month, c) -> result.add(new MonthlyAutomation(month, c[0], c[1], c[2], c[3])));
         return result;
+    }
+
+    /**
+     * How many of these transactions' proposals each categorization tier made, by tier name in lower case ("none"
+     * for a proposal without a tier); transactions without a proposal are not counted.
+     */
+    public Map<String, Long> proposalsByTier(CompanyAccess access, Collection<String> transactionIds) {
+        access.require(Role.VIEWER, "read the review queue");
+        Map<String, Long> byTier = new java.util.LinkedHashMap<>();
+        repository.tierCounts(access.companyId(), transactionIds).forEach((tier, n) ->
+                byTier.merge(tier.isEmpty() ? "none" : tier.toLowerCase(java.util.Locale.ROOT), n, Long::sum));
+        return byTier;
     }
 
     /** Every proposal with its outcome, for measurement and the feedback dataset. */

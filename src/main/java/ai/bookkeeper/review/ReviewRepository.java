@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -91,6 +92,25 @@ class ReviewRepository {
                     });
         }
         return found;
+    }
+
+    /** How many of these transactions' proposals each tier made (null tier as ""). */
+    Map<String, Long> tierCounts(CompanyId company, Collection<String> transactionIds) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        List<String> ids = new ArrayList<>(transactionIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> params = new ArrayList<>();
+            params.add(company.toString());
+            params.addAll(chunk);
+            jdbc.sql("SELECT COALESCE(tier, '') AS tier, COUNT(*) AS n FROM proposal WHERE company_id = ? AND transaction_id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") GROUP BY COALESCE(tier, '')")
+                    .params(params)
+                    .query(rs -> {
+                        counts.merge(rs.getString("tier"), rs.getLong("n"), Long::sum);
+                    });
+        }
+        return counts;
     }
 
     Optional<Stored> byEntry(CompanyId company, JournalEntryId entry, CurrencyCode currency) {

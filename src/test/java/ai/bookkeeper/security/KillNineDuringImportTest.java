@@ -39,7 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Each round starts a child JVM on the same database file and kills it (SIGKILL, {@link Process#destroyForcibly})
  * at a random point within the import time measured in a first, unkilled run on a copy. Rounds go on until
  * {@code bookkeeper.test.kills} (default 50) kills have landed mid-import; the test fails if the time budget
- * {@code bookkeeper.test.kill-budget-seconds} (default 540) runs out first. The numbers reached are printed.
+ * {@code bookkeeper.test.kill-budget-seconds} (default 720) runs out first. The numbers reached are printed.
  */
 class KillNineDuringImportTest {
 
@@ -67,7 +67,7 @@ class KillNineDuringImportTest {
         assertThat(measured.output()).contains(ROWS + " read, " + ROWS + " new").contains("PROPOSED " + ROWS);
 
         int wanted = Integer.getInteger("bookkeeper.test.kills", 50);
-        long budget = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("bookkeeper.test.kill-budget-seconds", 540));
+        long budget = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("bookkeeper.test.kill-budget-seconds", 720));
         Random random = new Random(11);
         long roundsStarted = System.nanoTime();
         int kills = 0;
