@@ -78,39 +78,39 @@ class ReviewRepository {
     /** Which of these transactions have a proposal already: re-running an import proposes nothing twice. */
     Set<String> existing(CompanyId company, Collection<String> transactionIds) {
         Set<String> found = new HashSet<>();
-        List<String> ids = new ArrayList<>(transactionIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            List<Object> params = new ArrayList<>();
-            params.add(company.toString());
-            params.addAll(chunk);
-            jdbc.sql("SELECT transaction_id FROM proposal WHERE company_id = ? AND transaction_id IN ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
-                    .params(params)
-                    .query(rs -> {
-                        found.add(rs.getString(1));
-                    });
-        }
+        byTransactionChunks(company, transactionIds, "SELECT transaction_id FROM proposal WHERE company_id = ? AND"
+                + " transaction_id IN (%s)", rs -> {
+                    found.add(rs.getString(1));
+                });
         return found;
     }
 
     /** How many of these transactions' proposals each tier made (null tier as ""). */
     Map<String, Long> tierCounts(CompanyId company, Collection<String> transactionIds) {
         Map<String, Long> counts = new java.util.TreeMap<>();
+        byTransactionChunks(company, transactionIds, "SELECT COALESCE(tier, '') AS tier, COUNT(*) AS n FROM proposal"
+                + " WHERE company_id = ? AND transaction_id IN (%s) GROUP BY COALESCE(tier, '')", rs -> {
+                    counts.merge(rs.getString("tier"), rs.getLong("n"), Long::sum);
+                });
+        return counts;
+    }
+
+    /**
+     * Runs {@code sql} (company first, then {@code %s} standing for the id placeholders) over the ids 500 at a time,
+     * which keeps IN lists well below both engines' parameter limits.
+     */
+    private void byTransactionChunks(CompanyId company, Collection<String> transactionIds, String sql,
+                                     org.springframework.jdbc.core.RowCallbackHandler rows) {
         List<String> ids = new ArrayList<>(transactionIds);
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             List<Object> params = new ArrayList<>();
             params.add(company.toString());
             params.addAll(chunk);
-            jdbc.sql("SELECT COALESCE(tier, '') AS tier, COUNT(*) AS n FROM proposal WHERE company_id = ? AND transaction_id IN ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") GROUP BY COALESCE(tier, '')")
+            jdbc.sql(String.format(java.util.Locale.ROOT, sql, String.join(", ", Collections.nCopies(chunk.size(), "?"))))
                     .params(params)
-                    .query(rs -> {
-                        counts.merge(rs.getString("tier"), rs.getLong("n"), Long::sum);
-                    });
+                    .query(rows);
         }
-        return counts;
     }
 
     Optional<Stored> byEntry(CompanyId company, JournalEntryId entry, CurrencyCode currency) {
