@@ -41,6 +41,12 @@ public class BankTransactions {
         return repository.ids(access.companyId(), filter).stream().map(BankTransactionId::parse).toList();
     }
 
+    /** These transactions of the company, in id order, read in a few queries; ids it does not have are skipped. */
+    public List<BankTransaction> transactions(CompanyAccess access, java.util.Collection<BankTransactionId> ids) {
+        access.require(Role.VIEWER, "read bank transactions");
+        return repository.transactions(access.companyId(), ids.stream().map(BankTransactionId::toString).distinct().toList());
+    }
+
     /** How many transactions match, counted by the database. */
     public long count(CompanyAccess access, TransactionFilter filter) {
         access.require(Role.VIEWER, "read bank transactions");

@@ -274,6 +274,20 @@ class IngestRepository {
         return jdbc.queryForList(sql.toString(), String.class, args.toArray());
     }
 
+    /** These transactions of the company, in id order; ids of other companies or unknown ids are skipped. */
+    List<BankTransaction> transactions(CompanyId company, List<String> ids) {
+        List<BankTransaction> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> args = new ArrayList<>(List.of(company.toString()));
+            args.addAll(chunk);
+            found.addAll(jdbc.query("SELECT " + COLUMNS + " FROM bank_transaction t WHERE t.company_id = ? AND t.id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", TRANSACTION, args.toArray()));
+        }
+        found.sort(java.util.Comparator.comparing(t -> t.id().toString()));
+        return found;
+    }
+
     long count(CompanyId company, TransactionFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM bank_transaction t WHERE t.company_id = ?");
         List<Object> args = new ArrayList<>(List.of(company.toString()));

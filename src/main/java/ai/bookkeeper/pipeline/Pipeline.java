@@ -4,6 +4,7 @@ import ai.bookkeeper.categorize.Categorizer;
 import ai.bookkeeper.categorize.Suggestion;
 import ai.bookkeeper.categorize.TransactionFacts;
 import ai.bookkeeper.ingest.BankTransaction;
+import ai.bookkeeper.ingest.BankTransactionId;
 import ai.bookkeeper.ingest.BankTransactions;
 import ai.bookkeeper.ingest.TransactionFilter;
 import ai.bookkeeper.ingest.TransactionStatus;
@@ -53,8 +54,6 @@ public class Pipeline {
      * (on PostgreSQL); smaller ones are left to autovacuum, as the check itself costs a catalog query.
      */
     static final int BULK = 500;
-    /** Up to this many open transactions are read one by one; more are read with the company's whole list. */
-    private static final int LOAD_ONE_BY_ONE = 200;
 
     private final Proposals proposals;
     private final Reconciler reconciler;
@@ -174,23 +173,10 @@ public class Pipeline {
      * open transactions, so that a small import into large books stays small.
      */
     public List<BankTransaction> unprocessed(CompanyAccess access) {
-        List<String> ids = bankTransactions.ids(access, TransactionFilter.all()).stream().map(Object::toString).toList();
-        java.util.Set<String> open = proposals.unproposed(access, ids);
-        if (open.isEmpty()) {
-            return List.of();
-        }
-        if (open.size() > LOAD_ONE_BY_ONE) {
-            return bankTransactions.transactions(access, TransactionFilter.all()).stream()
-                    .filter(t -> open.contains(t.id().toString())).toList();
-        }
-        return ids.stream().filter(open::contains)
-                .map(id -> bankTransactions.transaction(access, ai.bookkeeper.ingest.BankTransactionId.parse(id))).toList();
-    }
-
-    /** The transactions among these that nothing was proposed, matched or booked for yet: what a retry must still do. */
-    public List<BankTransaction> unprocessed(CompanyAccess access, List<BankTransaction> transactions) {
-        java.util.Set<String> open = proposals.unproposed(access, transactions.stream().map(t -> t.id().toString()).toList());
-        return transactions.stream().filter(t -> open.contains(t.id().toString())).toList();
+        List<BankTransactionId> ids = bankTransactions.ids(access, TransactionFilter.all());
+        java.util.Set<String> open = proposals.unproposed(access, ids.stream().map(Object::toString).toList());
+        return open.isEmpty() ? List.of()
+                : bankTransactions.transactions(access, ids.stream().filter(id -> open.contains(id.toString())).toList());
     }
 
     static TransactionFacts facts(BankTransaction t) {

@@ -86,7 +86,6 @@ class ReconcileRepository {
                 .query((rs, n) -> line(rs)).list();
     }
 
-    /** Of the recorded lines dated in [from, to], the ids of those matched. */
     /**
      * Which of these bank lines are matched. Asked by id (in chunks), not by date range: an import of a few lines
      * into a busy month should not read every match of that month.

@@ -108,11 +108,9 @@ public class Reconciler {
         List<BankLine> lines = booked.stream().map(Booked::line).toList();
         requireBankAccounts(access, lines);
         repository.recordLines(access.companyId(), lines, clock.instant());
-        Set<String> matchedLines = repository.matchedLineIds(access.companyId(), lines.stream().map(BankLine::id).toList());
-        Set<String> matchedEntries = repository.lineOfEntries(access.companyId(),
-                booked.stream().map(b -> b.entry().toString()).toList()).keySet();
-        Set<String> takenEntries = new java.util.HashSet<>(matchedEntries);
-        Set<String> takenLines = new java.util.HashSet<>(matchedLines);
+        Set<String> takenLines = repository.matchedLineIds(access.companyId(), lines.stream().map(BankLine::id).toList());
+        Set<String> takenEntries = new java.util.HashSet<>(repository.lineOfEntries(access.companyId(),
+                booked.stream().map(b -> b.entry().toString()).toList()).keySet());
         List<Match> matches = new ArrayList<>();
         for (Booked b : booked) {
             String entry = b.entry().toString();

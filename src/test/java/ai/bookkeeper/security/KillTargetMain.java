@@ -31,9 +31,7 @@ public final class KillTargetMain {
             int company = java.util.Arrays.asList(ingest).indexOf("--company") + 1;
             var access = ai.bookkeeper.tenancy.CompanyAccess.system(ai.bookkeeper.shared.CompanyId.parse(ingest[company]));
             var pipeline = context.getBean(ai.bookkeeper.pipeline.Pipeline.class);
-            var transactions = context.getBean(ai.bookkeeper.ingest.BankTransactions.class)
-                    .transactions(access, ai.bookkeeper.ingest.TransactionFilter.all());
-            var outcome = pipeline.process(access, pipeline.unprocessed(access, transactions));
+            var outcome = pipeline.process(access, pipeline.unprocessed(access));
             System.out.println("PROPOSED " + outcome.proposed());
         }
         context.close();
