@@ -45,7 +45,7 @@ class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "--size 10000|100000|1000000 [--companies N] [--data DIR] [--seed 42]: pipeline throughput on the configured database";
+        return "--size 10000|100000|1000000 [--companies N] [--workers CORES] [--data DIR] [--seed 42]: pipeline throughput on the configured database";
     }
 
     @Override
@@ -54,12 +54,14 @@ class BenchCommand implements Command {
         Integer companies = null;
         Path data = null;
         long seed = SimulationSpec.DEFAULT_SEED;
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--size" -> size = positive(value(args, ++i, "--size"), "--size");
                 case "--companies" -> companies = positive(value(args, ++i, "--companies"), "--companies");
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                case "--workers" -> workers = positive(value(args, ++i, "--workers"), "--workers");
                 default -> throw new UsageException("Unknown option " + args.get(i) + ". bench " + summary());
             }
         }
@@ -76,7 +78,7 @@ class BenchCommand implements Command {
                     redact(database.url()));
             out.printf(Locale.ROOT, "simulated %d companies x %d months (%d transactions) in %.1f s, not timed below%n",
                     spec.companies(), spec.months(), simulation.transactions(), (System.nanoTime() - t0) / 1e9);
-            BenchRunner.Result result = runner.run(simulation, dir, size);
+            BenchRunner.Result result = runner.run(simulation, dir, size, workers);
             result.print(out);
             return result.countsAddUp() ? 0 : 1;
         } finally {

@@ -31,6 +31,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -65,7 +69,7 @@ class BenchRunner {
 
     /** What a run measured. Seconds per stage are summed over companies; end to end is the wall clock of all of them. */
     record Result(long transactions, Map<String, Long> nanosByStage, long endToEndNanos, long setupNanos,
-                  int companies, Pipeline.Outcome outcome, long peakHeapBytes, long maxHeapBytes, long gcCount,
+                  int companies, int workers, Pipeline.Outcome outcome, long peakHeapBytes, long maxHeapBytes, long gcCount,
                   long gcMillis, long cpuNanos) {
 
         /** Every transaction ended in exactly one place: proposed, a transfer leg, matched, or pending. */
@@ -78,6 +82,9 @@ class BenchRunner {
         void print(PrintStream out) {
             out.printf(Locale.ROOT, "set-up of %d companies (tenant, chart, statement accounts, opening balances): %.2f s%n",
                     companies, setupNanos / 1e9);
+            if (workers > 1) {
+                out.printf(Locale.ROOT, "%d companies at a time; a stage's seconds are summed over them%n", workers);
+            }
             out.printf(Locale.ROOT, "%-12s %12s %10s %16s%n", "stage", "transactions", "seconds", "transactions/s");
             nanosByStage.forEach((stage, nanos) -> row(out, stage, nanos));
             row(out, "end to end", endToEndNanos);
@@ -99,7 +106,11 @@ class BenchRunner {
         }
     }
 
-    Result run(SimulationResult simulation, Path dataDir, int size) throws IOException {
+    /**
+     * Runs the companies {@code workers} at a time, as the job runner does with its threads (each company's own
+     * work stays in order: import, then the pipeline).
+     */
+    Result run(SimulationResult simulation, Path dataDir, int size, int workers) throws IOException {
         try (HeapSampler heap = new HeapSampler()) {
             long cpu0 = cpuNanos();
             long gcCount0 = gcCount();
@@ -117,22 +128,24 @@ class BenchRunner {
             Map<String, AtomicLong> nanos = new LinkedHashMap<>();
             STAGES.forEach(stage -> nanos.put(stage, new AtomicLong()));
             Pipeline.Stages stages = (stage, spent) -> nanos.get(stage).addAndGet(spent);
-            long transactions = 0;
             int[] totals = new int[8];
+            long transactions = 0;
             long started = System.nanoTime();
-            for (int c = 0; c < merged.size(); c++) {
-                CompanyAccess access = accesses.get(c);
-                Path file = merged.get(c);
-                long t0 = System.nanoTime();
-                ImportReport report = statements.importFile(access, file, ImportOptions.defaults());
-                if (!report.ok()) {
-                    throw new IllegalStateException("The simulated statement " + file + " did not import: " + report.summary());
+            ExecutorService pool = Executors.newFixedThreadPool(workers, BenchRunner::workerThread);
+            try {
+                List<Future<Pipeline.Outcome>> runs = new ArrayList<>();
+                for (int c = 0; c < merged.size(); c++) {
+                    CompanyAccess access = accesses.get(c);
+                    Path file = merged.get(c);
+                    runs.add(pool.submit(() -> runCompany(access, file, nanos, stages)));
                 }
-                List<BankTransaction> fresh = bankTransactions.newSince(access, report.batch());
-                nanos.get(INGEST).addAndGet(System.nanoTime() - t0);
-                Pipeline.Outcome o = pipeline.process(access, fresh, stages);
-                transactions += fresh.size();
-                add(totals, o);
+                for (Future<Pipeline.Outcome> run : runs) {
+                    Pipeline.Outcome o = await(run);
+                    transactions += o.transactions();
+                    add(totals, o);
+                }
+            } finally {
+                pool.shutdownNow();
             }
             long endToEnd = System.nanoTime() - started;
             long cpu = cpuNanos() - cpu0;
@@ -140,9 +153,42 @@ class BenchRunner {
             nanos.forEach((stage, n) -> byStage.put(stage, n.get()));
             Pipeline.Outcome outcome = new Pipeline.Outcome(totals[0], totals[1], totals[2], totals[3], totals[4],
                     totals[5], totals[6], totals[7]);
-            return new Result(transactions, byStage, endToEnd, setupNanos, merged.size(), outcome, heap.peak(),
+            return new Result(transactions, byStage, endToEnd, setupNanos, merged.size(), workers, outcome, heap.peak(),
                     Runtime.getRuntime().maxMemory(), gcCount() - gcCount0, gcMillis() - gcMillis0, cpu);
         }
+    }
+
+    /** One company's statement, imported and then run through the pipeline, as one import job does it. */
+    private Pipeline.Outcome runCompany(CompanyAccess access, Path file, Map<String, AtomicLong> nanos,
+                                        Pipeline.Stages stages) {
+        long t0 = System.nanoTime();
+        ImportReport report = statements.importFile(access, file, ImportOptions.defaults());
+        if (!report.ok()) {
+            throw new IllegalStateException("The simulated statement " + file + " did not import: " + report.summary());
+        }
+        List<BankTransaction> fresh = bankTransactions.newSince(access, report.batch());
+        nanos.get(INGEST).addAndGet(System.nanoTime() - t0);
+        return pipeline.process(access, fresh, stages);
+    }
+
+    private static Pipeline.Outcome await(Future<Pipeline.Outcome> run) {
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The bench was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("A bench company failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static Thread workerThread(Runnable task) {
+        Thread thread = new Thread(task, "bench-worker");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private CompanyAccess setUp(User owner, SimulatedCompany simulated, Path dataDir, String runId) throws IOException {

@@ -44,6 +44,26 @@ class BenchIntegrationTest extends DatabaseIntegrationTest {
     }
 
     @Test
+    void companies_run_two_at_a_time_end_exactly_as_when_run_one_by_one(@TempDir Path one, @TempDir Path two) {
+        String alone = outcomeOf(one, "1");
+        String together = outcomeOf(two, "2");
+
+        assertThat(together).isEqualTo(alone).contains("counts add up: yes");
+    }
+
+    private String outcomeOf(Path dir, String workers) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        int status = commands.run(new String[] {"bench", "--size", "1500", "--companies", "3", "--workers", workers,
+                "--data", dir.toString()}, out, out);
+        String printed = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(printed).isZero();
+        Matcher outcome = Pattern.compile("(?m)^outcome: .*$").matcher(printed);
+        assertThat(outcome.find()).as(printed).isTrue();
+        return outcome.group();
+    }
+
+    @Test
     void bench_without_a_size_says_how_to_call_it() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
