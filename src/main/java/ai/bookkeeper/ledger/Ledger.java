@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,12 +31,14 @@ public class Ledger {
     private final LedgerRepository repository;
     private final Tenancy tenancy;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Ledger(LedgerRepository repository, Tenancy tenancy, AuditTrail audit, Clock clock) {
+    Ledger(LedgerRepository repository, Tenancy tenancy, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.tenancy = tenancy;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -161,9 +164,12 @@ public class Ledger {
         return move(access, id, expectedVersion, EntryStatus.APPROVED, "approve");
     }
 
+    /** Rejects an unposted entry; its bank-line match and receipts are released ({@link EntryWithdrawn}). */
     @Transactional
     public JournalEntry reject(CompanyAccess access, JournalEntryId id, int expectedVersion) {
-        return move(access, id, expectedVersion, EntryStatus.REJECTED, "reject");
+        JournalEntry rejected = move(access, id, expectedVersion, EntryStatus.REJECTED, "reject");
+        events.publishEvent(new EntryWithdrawn(access, id, null));
+        return rejected;
     }
 
     @Transactional
@@ -205,7 +211,8 @@ public class Ledger {
 
     /**
      * Posts the mirror image of a posted entry on {@code date}, which must be after the lock date. An entry is
-     * reversed at most once.
+     * reversed at most once. The original's bank-line match and receipts are released ({@link EntryWithdrawn}): the
+     * bank line is open again for the corrected entry.
      */
     @Transactional
     public JournalEntry reverse(CompanyAccess access, JournalEntryId id, LocalDate date, String reason) {
@@ -228,6 +235,7 @@ public class Ledger {
                 original.currency(), original.lines().stream().map(JournalLine::reversed).toList(), original.id(), 0);
         repository.insert(reversal, actor(access), clock.instant());
         audit.record(access, "entry.reversed", "journal_entry", id, "by " + reversal.id() + ": " + reason);
+        events.publishEvent(new EntryWithdrawn(access, id, reversal.id()));
         return reversal;
     }
 

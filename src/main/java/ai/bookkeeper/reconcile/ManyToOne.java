@@ -102,7 +102,8 @@ final class ManyToOne {
             if (targets.group[t] != g || Long.signum(targets.amount[t]) != sign || targets.day[t] > day + window) {
                 break;
             }
-            if (!matcher.targetUsed[t] && Math.abs(targets.amount[t]) < limit) {
+            if (!matcher.targetUsed[t] && Math.abs(targets.amount[t]) < limit
+                    && !matcher.declined.contains(probes.id[probe], targets.id[t])) {
                 scratch[n++] = pos;
                 perDistance[Math.abs(targets.day[t] - day)]++;
             }

@@ -38,6 +38,11 @@ public final class MatchingEngine {
     }
 
     public ReconciliationResult run(List<BankLine> lines, List<LedgerItem> items) {
+        return run(lines, items, Declined.NONE);
+    }
+
+    /** As {@link #run(List, List)}, never pairing a line with an entry a person unmatched it from. */
+    ReconciliationResult run(List<BankLine> lines, List<LedgerItem> items, Declined declined) {
         requireUnique(lines.stream().map(BankLine::id).toList(), "bank line");
         requireUnique(items.stream().map(LedgerItem::entryId).toList(), "ledger item");
         Map<Group, Integer> groups = groups(lines, items);
@@ -54,7 +59,7 @@ public final class MatchingEngine {
                     t.amount().minorUnits(), (int) t.date().toEpochDay());
         }
         DescriptionSimilarity similarity = new DescriptionSimilarity();
-        PairMatcher pairs = new PairMatcher(probes, targets, options, similarity).run();
+        PairMatcher pairs = new PairMatcher(probes, targets, options, similarity, declined).run();
         List<ManyToOne.Settlement> settlements = new ManyToOne(pairs, options, similarity).run();
         return assemble(lines, items, pairs, settlements);
     }

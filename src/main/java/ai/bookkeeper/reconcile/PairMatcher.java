@@ -29,6 +29,7 @@ final class PairMatcher {
     private final int[] indexDay;
     private final ReconcileOptions options;
     private final DescriptionSimilarity similarity;
+    final Declined declined;
 
     /** The accepted target of each probe, or -1. */
     final int[] probeMatch;
@@ -43,11 +44,12 @@ final class PairMatcher {
     private int[] pairSimilarity = new int[16];
     private long[] keys = new long[16];
 
-    PairMatcher(Side probes, Side targets, ReconcileOptions options, DescriptionSimilarity similarity) {
+    PairMatcher(Side probes, Side targets, ReconcileOptions options, DescriptionSimilarity similarity, Declined declined) {
         this.probes = probes;
         this.targets = targets;
         this.options = options;
         this.similarity = similarity;
+        this.declined = declined;
         this.probeOrder = probes.byDate();
         this.probeRank = new int[probes.size];
         for (int r = 0; r < probeOrder.length; r++) {
@@ -133,6 +135,9 @@ final class PairMatcher {
             for (int pos = lowerBound(g, amount, day - window);
                  pos < targetOrder.length && indexGroup[pos] == g && indexAmount[pos] == amount && indexDay[pos] <= day + window;
                  pos++) {
+                if (declined.contains(probes.id[probe], targets.id[targetOrder[pos]])) {
+                    continue;
+                }
                 if (n == found.length) {
                     found = Arrays.copyOf(found, n * 2);
                 }

@@ -59,7 +59,7 @@ public final class ReceiptMatcher {
             targets.set(i, t.entryId(), t.description(), groups.get(t.amount().currency()), t.amount().minorUnits(),
                     (int) t.date().toEpochDay());
         }
-        PairMatcher pairs = new PairMatcher(probes, targets, options, new DescriptionSimilarity()).run();
+        PairMatcher pairs = new PairMatcher(probes, targets, options, new DescriptionSimilarity(), Declined.NONE).run();
         List<ReceiptMatch> links = new ArrayList<>();
         for (int probe : pairs.probeOrder) {
             int target = pairs.probeMatch[probe];

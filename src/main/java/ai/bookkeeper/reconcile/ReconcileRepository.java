@@ -202,6 +202,40 @@ class ReconcileRepository {
         return lines;
     }
 
+    /** The pairs a person unmatched, for these bank lines. */
+    Declined declined(CompanyId company, Collection<String> lineIds) {
+        List<Declined.Pair> pairs = new ArrayList<>();
+        for (List<String> chunk : chunks(new ArrayList<>(new java.util.LinkedHashSet<>(lineIds)))) {
+            List<Object> params = new ArrayList<>();
+            params.add(company.toString());
+            params.addAll(chunk);
+            pairs.addAll(jdbc.sql("SELECT bank_line_id, entry_id FROM reconciliation_declined WHERE company_id = ?"
+                            + " AND bank_line_id IN (" + placeholders(chunk.size()) + ")")
+                    .params(params)
+                    .query((rs, n) -> new Declined.Pair(rs.getString(1), rs.getString(2)))
+                    .list());
+        }
+        return Declined.of(pairs);
+    }
+
+    void insertDeclined(CompanyId company, String lineId, Collection<String> entryIds, String actor, Instant now) {
+        String at = Timestamps.format(now);
+        for (String entry : entryIds) {
+            jdbc.sql("INSERT INTO reconciliation_declined (company_id, bank_line_id, entry_id, declined_at, declined_by)"
+                            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (company_id, bank_line_id, entry_id) DO NOTHING")
+                    .params(company.toString(), lineId, entry, at, actor)
+                    .update();
+        }
+    }
+
+    void deleteDeclined(CompanyId company, String lineId, Collection<String> entryIds) {
+        for (String entry : entryIds) {
+            jdbc.sql("DELETE FROM reconciliation_declined WHERE company_id = ? AND bank_line_id = ? AND entry_id = ?")
+                    .params(company.toString(), lineId, entry)
+                    .update();
+        }
+    }
+
     void insertMatches(CompanyId company, List<Match> matches, String actor, Instant now) {
         record Row(Match match, String entryId) {
         }
@@ -298,6 +332,11 @@ class ReconcileRepository {
             ps.setString(6, at);
             ps.setString(7, actor);
         });
+    }
+
+    int deleteDocumentLink(CompanyId company, String documentId) {
+        return jdbc.sql("DELETE FROM document_link WHERE company_id = ? AND document_id = ?")
+                .params(company.toString(), documentId).update();
     }
 
     List<ReceiptMatch> documentLinks(CompanyId company, String entryId) {

@@ -4,6 +4,7 @@ import ai.bookkeeper.audit.AuditTrail;
 import ai.bookkeeper.ledger.Account;
 import ai.bookkeeper.ledger.AccountId;
 import ai.bookkeeper.ledger.EntryStatus;
+import ai.bookkeeper.ledger.EntryWithdrawn;
 import ai.bookkeeper.ledger.JournalEntryId;
 import ai.bookkeeper.ledger.Ledger;
 import ai.bookkeeper.shared.ConflictException;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -146,7 +148,8 @@ public class Reconciler {
         requirePeriod(from, to);
         List<BankLine> open = repository.lines(access.companyId(), from, to, true);
         ReconciliationResult dryRun = new MatchingEngine(options).run(open,
-                openItems(access, open, options, new ReconcileRepository.ItemFilter(true, true, false)));
+                openItems(access, open, options, new ReconcileRepository.ItemFilter(true, true, false)),
+                repository.declined(access.companyId(), open.stream().map(BankLine::id).toList()));
         List<Suggestion> all = new ArrayList<>();
         dryRun.matches().forEach(m -> all.add(new Suggestion(m.bankLineId(), m.entryIds(), m.kind(), m.scoreBp(), m.reason())));
         all.addAll(dryRun.suggestions());
@@ -178,20 +181,47 @@ public class Reconciler {
         BankLine line = recordedLine(access, bankLineId);
         String reason = "matched by hand" + (note == null || note.isBlank() ? "" : ": " + note.strip());
         Match match = store(access, line, entries, MatchKind.MANUAL, reason);
+        repository.deleteDeclined(access.companyId(), bankLineId, match.entryIds());
         audit.record(access, "reconcile.matched", "bank_line", bankLineId,
                 "entries " + String.join(", ", match.entryIds()) + "; " + reason);
         return match;
     }
 
-    /** Removes a bank line's match, whatever its kind, so that it and its entries are open again. Audited. */
+    /**
+     * Removes a bank line's match, whatever its kind, so that it and its entries are open again; the engine will not
+     * pair the line with those entries again (a person still can, by hand). Audited.
+     */
     @Transactional
     public void unmatch(CompanyAccess access, String bankLineId, String why) {
         access.require(Role.ACCOUNTANT, "unmatch bank lines");
         Match match = repository.matchOf(access.companyId(), bankLineId).orElseThrow(() -> new NotFoundException(
                 "reconcile.not_matched", "Bank line " + bankLineId + " is not matched; there is nothing to unmatch."));
         repository.deleteMatch(access.companyId(), bankLineId);
+        repository.insertDeclined(access.companyId(), bankLineId, match.entryIds(), actor(access), clock.instant());
         audit.record(access, "reconcile.unmatched", "bank_line", bankLineId, "was " + match.kind() + " with entries "
                 + String.join(", ", match.entryIds()) + (why == null || why.isBlank() ? "" : "; " + why.strip()));
+    }
+
+    /**
+     * A rejected or reversed entry no longer explains its bank line: the line's match (all of it, for a many-to-one
+     * match) and the receipts attached to the entry are released, in the withdrawing transaction, and audited, so
+     * that the line counts as unreconciled and shows among the orphans until a standing entry is matched to it.
+     */
+    @EventListener
+    void release(EntryWithdrawn withdrawn) {
+        CompanyAccess access = withdrawn.access();
+        String entry = withdrawn.entry().toString();
+        String line = repository.lineOfEntries(access.companyId(), List.of(entry)).get(entry);
+        if (line != null) {
+            Match match = repository.matchOf(access.companyId(), line).orElseThrow();
+            repository.deleteMatch(access.companyId(), line);
+            audit.record(access, "reconcile.unmatched", "bank_line", line, "was " + match.kind() + " with entries "
+                    + String.join(", ", match.entryIds()) + "; " + withdrawn.why());
+        }
+        for (ReceiptMatch receipt : repository.documentLinks(access.companyId(), entry)) {
+            repository.deleteDocumentLink(access.companyId(), receipt.documentId());
+            audit.record(access, "receipt.detached", "document", receipt.documentId(), withdrawn.why());
+        }
     }
 
     /**
@@ -272,7 +302,8 @@ public class Reconciler {
         repository.recordLines(access.companyId(), lines, clock.instant());
         Set<String> matched = repository.matchedLineIds(access.companyId(), lines.stream().map(BankLine::id).toList());
         List<BankLine> open = lines.stream().filter(l -> !matched.contains(l.id())).toList();
-        ReconciliationResult result = new MatchingEngine(options).run(open, openItems(access, open, options, filter));
+        ReconciliationResult result = new MatchingEngine(options).run(open, openItems(access, open, options, filter),
+                repository.declined(access.companyId(), open.stream().map(BankLine::id).toList()));
         try {
             repository.insertMatches(access.companyId(), result.matches(), actor(access), clock.instant());
         } catch (DataAccessException e) {

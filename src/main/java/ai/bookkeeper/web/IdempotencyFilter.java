@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -101,9 +102,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 // a failure on our side is not an answer worth keeping: let the client retry with the same key
                 jdbc.sql("DELETE FROM idempotency_record WHERE user_id = ? AND idem_key = ?").params(userId, key).update();
             } else {
-                jdbc.sql("UPDATE idempotency_record SET status = ?, content_type = ?, body = ? WHERE user_id = ? AND idem_key = ?")
+                jdbc.sql("UPDATE idempotency_record SET status = ?, content_type = ?, body = ?, location = ?"
+                                + " WHERE user_id = ? AND idem_key = ?")
                         .params(captured.getStatus(), captured.getContentType(),
-                                new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8), userId, key)
+                                new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8),
+                                captured.getHeader(HttpHeaders.LOCATION), userId, key)
                         .update();
             }
             captured.copyBodyToResponse();
@@ -111,13 +114,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void replay(String userId, String key, String hash, HttpServletResponse response) throws IOException {
-        record Stored(String hash, Integer status, String contentType, String body) {
+        record Stored(String hash, Integer status, String contentType, String body, String location) {
         }
-        Stored stored = jdbc.sql("SELECT request_hash, status, content_type, body FROM idempotency_record"
+        Stored stored = jdbc.sql("SELECT request_hash, status, content_type, body, location FROM idempotency_record"
                         + " WHERE user_id = ? AND idem_key = ?")
                 .params(userId, key)
                 .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2) == null ? null : rs.getInt(2),
-                        rs.getString(3), rs.getString(4)))
+                        rs.getString(3), rs.getString(4), rs.getString(5)))
                 .single();
         if (!stored.hash().equals(hash)) {
             problems.write(response, 422, "idempotency.key.reused", "This Idempotency-Key was used for a different"
@@ -128,6 +131,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } else {
             response.setStatus(stored.status());
             response.setHeader("Idempotent-Replayed", "true");
+            if (stored.location() != null) {
+                response.setHeader(HttpHeaders.LOCATION, stored.location());
+            }
             if (stored.contentType() != null) {
                 response.setContentType(stored.contentType());
             }

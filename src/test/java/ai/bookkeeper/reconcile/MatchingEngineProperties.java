@@ -84,6 +84,35 @@ class MatchingEngineProperties {
                 .isEqualTo(result);
     }
 
+    @Property(tries = 200)
+    void a_declined_pair_is_never_matched_nor_suggested_again(@ForAll("rows") List<Row> lineRows,
+                                                               @ForAll("rows") List<Row> itemRows) {
+        List<BankLine> lines = new ArrayList<>();
+        for (int i = 0; i < lineRows.size(); i++) {
+            Row r = lineRows.get(i);
+            lines.add(new BankLine("b" + i, account(r), START.plusDays(r.day()), money(r), WORDS[r.word()]));
+        }
+        List<LedgerItem> items = new ArrayList<>();
+        for (int i = 0; i < itemRows.size(); i++) {
+            Row r = itemRows.get(i);
+            items.add(new LedgerItem("e" + i, account(r), START.plusDays(r.day()), money(r), WORDS[r.word()]));
+        }
+        MatchingEngine engine = new MatchingEngine(ReconcileOptions.defaults());
+        ReconciliationResult first = engine.run(lines, items);
+        List<Declined.Pair> pairs = new ArrayList<>();
+        first.matches().forEach(m -> m.entryIds().forEach(e -> pairs.add(new Declined.Pair(m.bankLineId(), e))));
+        first.suggestions().forEach(s -> s.entryIds().forEach(e -> pairs.add(new Declined.Pair(s.bankLineId(), e))));
+
+        ReconciliationResult again = engine.run(lines, items, Declined.of(pairs));
+
+        Set<Declined.Pair> declined = new HashSet<>(pairs);
+        again.matches().forEach(m -> m.entryIds().forEach(e ->
+                assertThat(declined).as("declined pair matched again").doesNotContain(new Declined.Pair(m.bankLineId(), e))));
+        again.suggestions().forEach(s -> s.entryIds().forEach(e ->
+                assertThat(declined).as("declined pair suggested again").doesNotContain(new Declined.Pair(s.bankLineId(), e))));
+        assertThat(engine.run(lines, items, Declined.of(List.of()))).isEqualTo(first);
+    }
+
     private static AccountId account(Row r) {
         return r.card() ? Lines.CARD : Lines.CHECKING;
     }

@@ -249,6 +249,86 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
     }
 
     @Test
+    void rejecting_an_entry_releases_its_bank_line_and_receipt_so_the_line_is_unreconciled_again() {
+        JournalEntry guess = spend(7, "64.20", "Office Depot", EntrySource.BANK, EntryStatus.PROPOSED);
+        BankLine line = line(7, "-64.20", "POS OFFICE DEPOT 221");
+        reconciler.linkCreated(owner, line, guess.id());
+        reconciler.receiptMatches(owner, List.of(new ReceiptDoc("receipt-1", "Office Depot Inc.", LocalDate.of(2026, 4, 6),
+                Money.of("64.20", CurrencyCode.USD))), ReconcileOptions.defaults());
+        assertThat(reconciler.rate(owner, APRIL_1, APRIL_30)).isEqualByComparingTo("1");
+        assertThat(reconciler.documents(owner, guess.id())).hasSize(1);
+
+        ledger.reject(owner, guess.id(), guess.version());
+
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).isEmpty();
+        assertThat(reconciler.rate(owner, APRIL_1, APRIL_30)).isEqualByComparingTo("0");
+        assertThat(reconciler.orphans(owner, APRIL_1, APRIL_30).bankLines()).containsExactly(line);
+        assertThat(reconciler.documents(owner, guess.id())).isEmpty();
+        assertThat(reconciler.linkedDocuments(owner, List.of("receipt-1"))).isEmpty();
+        assertThat(audit.eventsFor(owner, "bank_line", line.id())).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("reconcile.unmatched");
+            assertThat(e.detail()).contains("was EXACT").contains(guess.id() + " was rejected");
+        });
+
+        JournalEntry right = spend(7, "64.20", "Office Depot, supplies", EntrySource.MANUAL, EntryStatus.APPROVED);
+        assertThat(reconciler.reconcile(owner, List.of(line), ReconcileOptions.defaults()).matches())
+                .singleElement().satisfies(m -> assertThat(m.entryIds()).containsExactly(right.id().toString()));
+    }
+
+    @Test
+    void reversing_a_posted_entry_releases_the_whole_match_it_was_part_of() {
+        JournalEntry s1 = sale(14, "40.00");
+        JournalEntry s2 = sale(15, "60.00");
+        BankLine payout = line(16, "100.00", "STRIPE TRANSFER");
+        assertThat(reconciler.reconcile(owner, List.of(payout), ReconcileOptions.defaults()).matches())
+                .singleElement().satisfies(m -> assertThat(m.kind()).isEqualTo(MatchKind.MANY_TO_ONE));
+        JournalEntry posted = ledger.post(owner, s1.id(), s1.version());
+
+        JournalEntry reversal = ledger.reverse(owner, posted.id(), LocalDate.of(2026, 4, 20), "double counted");
+
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).isEmpty();
+        assertThat(reconciler.orphans(owner, APRIL_1, APRIL_30).bankLines()).containsExactly(payout);
+        assertThat(reconciler.orphans(owner, APRIL_1, APRIL_30).entries()).extracting(LedgerItem::entryId)
+                .containsExactly(s2.id().toString());
+        assertThat(audit.eventsFor(owner, "bank_line", payout.id())).last().satisfies(e -> assertThat(e.detail())
+                .contains("was MANY_TO_ONE").contains(s2.id().toString()).contains("reversed by " + reversal.id()));
+    }
+
+    @Test
+    void an_unmatched_pair_stays_apart_in_later_runs_but_a_person_can_still_match_it() {
+        JournalEntry staples = spend(3, "42.10", "Staples", EntrySource.RECEIPT, EntryStatus.APPROVED);
+        BankLine line = line(3, "-42.10", "POS DEBIT STAPLES #1182 04/03");
+        assertThat(reconciler.reconcile(owner, List.of(line), ReconcileOptions.defaults()).matches()).hasSize(1);
+
+        reconciler.unmatch(owner, line.id(), "that receipt was a different purchase");
+
+        assertThat(reconciler.reconcile(owner, List.of(line), ReconcileOptions.defaults()).matches()).isEmpty();
+        assertThat(reconciler.suggestions(owner, APRIL_1, APRIL_30, ReconcileOptions.defaults())).isEmpty();
+        JournalEntry right = spend(4, "42.10", "Staples, paper", EntrySource.MANUAL, EntryStatus.APPROVED);
+        assertThat(reconciler.reconcile(owner, List.of(line), ReconcileOptions.defaults()).matches())
+                .singleElement().satisfies(m -> assertThat(m.entryIds()).containsExactly(right.id().toString()));
+
+        reconciler.unmatch(owner, line.id(), null);
+        Match byHand = reconciler.manualMatch(owner, line.id(), List.of(staples.id()), "it was this one after all");
+        assertThat(byHand.entryIds()).containsExactly(staples.id().toString());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_declined WHERE company_id = ? AND entry_id = ?",
+                Integer.class, owner.companyId().toString(), staples.id().toString())).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_declined WHERE company_id = ? AND entry_id = ?",
+                Integer.class, owner.companyId().toString(), right.id().toString())).isOne();
+    }
+
+    @Test
+    void a_rejection_that_fails_keeps_the_match() {
+        JournalEntry guess = spend(7, "12.00", "Parking", EntrySource.BANK, EntryStatus.PROPOSED);
+        BankLine line = line(7, "-12.00", "PARKING");
+        reconciler.linkCreated(owner, line, guess.id());
+
+        assertThatThrownBy(() -> ledger.reject(owner, guess.id(), guess.version() + 1)).isInstanceOf(ConflictException.class);
+
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).hasSize(1);
+    }
+
+    @Test
     void another_company_sees_none_of_the_matches_and_a_viewer_cannot_reconcile() {
         spend(3, "42.10", "Staples", EntrySource.MANUAL, EntryStatus.APPROVED);
         BankLine line = line(3, "-42.10", "STAPLES");

@@ -97,6 +97,8 @@ class UploadOverHttpIntegrationTest extends DatabaseIntegrationTest {
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(first.headers().firstValue("Location")).isPresent();
+        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
         assertThat(jobs.recent(owner, 10)).hasSize(1);
 
         String statusUrl = JSON.readTree(first.body()).path("statusUrl").asString();
