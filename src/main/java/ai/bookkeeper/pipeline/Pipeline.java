@@ -20,9 +20,11 @@ import ai.bookkeeper.review.Proposals;
 import ai.bookkeeper.tenancy.CompanyAccess;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -154,8 +156,12 @@ public class Pipeline {
             }
         }
         int linked = reconciler.linkCreated(access, created).size();
-        ReconciliationResult reconciled = booked.isEmpty() ? null
-                : reconciler.reconcile(access, lines(booked), ReconcileOptions.defaults());
+        // what is left for the engine: transfer legs and lines that were neither matched nor booked from
+        Set<String> settled = new HashSet<>(matchedLines.keySet());
+        created.forEach(b -> settled.add(b.line().id()));
+        List<BankTransaction> rest = booked.stream().filter(t -> !settled.contains(t.id().toString())).toList();
+        ReconciliationResult reconciled = rest.isEmpty() ? null
+                : reconciler.reconcile(access, lines(rest), ReconcileOptions.defaults());
         if (bulk) {
             statistics.refresh(); // and the next import with the entries, proposals and matches counted
         }

@@ -52,12 +52,34 @@ class ReconcileRepository {
     record ItemFilter(boolean includeBankSourced, boolean excludeMatched, boolean excludeDocumentLinked) {
     }
 
+    /**
+     * Records the lines not recorded yet. Asks which exist first (one query per chunk of ids), so that lines handed
+     * over again, as the pipeline does from one step to the next, cost a lookup and not an insert each; the insert
+     * still ignores a line another transaction recorded in between.
+     */
     void recordLines(CompanyId company, List<BankLine> lines, Instant now) {
+        Set<String> recorded = new HashSet<>();
+        for (List<String> chunk : chunks(lines.stream().map(BankLine::id).distinct().toList())) {
+            List<Object> params = new ArrayList<>();
+            params.add(company.toString());
+            params.addAll(chunk);
+            jdbc.sql("SELECT bank_line_id FROM reconcile_bank_line WHERE company_id = ? AND bank_line_id IN ("
+                            + placeholders(chunk.size()) + ")")
+                    .params(params)
+                    .query(rs -> {
+                        recorded.add(rs.getString(1));
+                    });
+        }
+        List<BankLine> fresh = recorded.isEmpty() ? lines
+                : lines.stream().filter(l -> !recorded.contains(l.id())).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
         String at = Timestamps.format(now);
         template.batchUpdate("""
                 INSERT INTO reconcile_bank_line (company_id, bank_line_id, account_id, line_date, amount_minor, currency,
                                                  description, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", lines, BATCH, (ps, l) -> {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", fresh, BATCH, (ps, l) -> {
             ps.setString(1, company.toString());
             ps.setString(2, l.id());
             ps.setString(3, l.bankAccount().toString());
