@@ -2,6 +2,7 @@ package ai.bookkeeper.pipeline;
 
 import ai.bookkeeper.cli.Command;
 import ai.bookkeeper.cli.UsageException;
+import ai.bookkeeper.jobs.JobsProperties;
 import ai.bookkeeper.platform.DatabaseProperties;
 import ai.bookkeeper.simulate.SimulationResult;
 import ai.bookkeeper.simulate.SimulationSpec;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * {@code bench --size N}: simulates about N bank transactions, then runs them through ingest, categorize, propose
  * and reconcile on the configured database, and prints transactions per second per stage and end to end, and the
  * peak heap. Generating the files is not timed; setting up the companies (tenant, chart, opening balances) is
- * timed and printed apart, since it does not grow with the number of transactions.
+ * timed and printed apart, since it does not grow with the number of transactions. Companies run {@code --workers} at
+ * a time, by default as many as the job runner's threads ({@code bookkeeper.jobs.threads}, 2).
  */
 @Component
 class BenchCommand implements Command {
@@ -32,10 +34,12 @@ class BenchCommand implements Command {
 
     private final BenchRunner runner;
     private final DatabaseProperties database;
+    private final JobsProperties jobs;
 
-    BenchCommand(BenchRunner runner, DatabaseProperties database) {
+    BenchCommand(BenchRunner runner, DatabaseProperties database, JobsProperties jobs) {
         this.runner = runner;
         this.database = database;
+        this.jobs = jobs;
     }
 
     @Override
@@ -45,7 +49,7 @@ class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "--size 10000|100000|1000000 [--companies N] [--workers CORES] [--data DIR] [--seed 42]: pipeline throughput on the configured database";
+        return "--size 10000|100000|1000000 [--companies N] [--workers 2] [--data DIR] [--seed 42]: pipeline throughput on the configured database";
     }
 
     @Override
@@ -54,7 +58,7 @@ class BenchCommand implements Command {
         Integer companies = null;
         Path data = null;
         long seed = SimulationSpec.DEFAULT_SEED;
-        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int workers = jobs.threads(); // as many companies at a time as the job runner imports
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--size" -> size = positive(value(args, ++i, "--size"), "--size");

@@ -107,8 +107,8 @@ class BenchRunner {
     }
 
     /**
-     * Runs the companies {@code workers} at a time, as the job runner does with its threads (each company's own
-     * work stays in order: import, then the pipeline).
+     * Runs the companies {@code workers} at a time, as the job runner's threads import statements of different
+     * companies at once (each company's own work stays in order: import, then the pipeline).
      */
     Result run(SimulationResult simulation, Path dataDir, int size, int workers) throws IOException {
         try (HeapSampler heap = new HeapSampler()) {

@@ -156,7 +156,8 @@ public class Pipeline {
             }
         }
         int linked = reconciler.linkCreated(access, created).size();
-        // what is left for the engine: transfer legs and lines that were neither matched nor booked from
+        // what is left for the engine: transfer legs and lines nothing was booked from (a line booked from is linked
+        // now, or was matched before; either way it is settled)
         Set<String> settled = new HashSet<>(matchedLines.keySet());
         created.forEach(b -> settled.add(b.line().id()));
         List<BankTransaction> rest = booked.stream().filter(t -> !settled.contains(t.id().toString())).toList();

@@ -1,7 +1,9 @@
 package ai.bookkeeper.reconcile;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,26 +13,26 @@ import java.util.Set;
  */
 final class Declined {
 
-    static final Declined NONE = new Declined(Set.of());
+    static final Declined NONE = new Declined(Map.of());
 
-    private final Set<String> pairs;
+    private final Map<String, Set<String>> entriesByLine;
 
-    private Declined(Set<String> pairs) {
-        this.pairs = pairs;
+    private Declined(Map<String, Set<String>> entriesByLine) {
+        this.entriesByLine = entriesByLine;
     }
 
     static Declined of(Collection<Pair> pairs) {
-        Set<String> keys = new HashSet<>();
-        pairs.forEach(p -> keys.add(key(p.bankLineId(), p.entryId())));
-        return keys.isEmpty() ? NONE : new Declined(keys);
+        Map<String, Set<String>> byLine = new HashMap<>();
+        pairs.forEach(p -> byLine.computeIfAbsent(p.bankLineId(), k -> new HashSet<>()).add(p.entryId()));
+        return byLine.isEmpty() ? NONE : new Declined(byLine);
     }
 
     boolean contains(String bankLineId, String entryId) {
-        return !pairs.isEmpty() && pairs.contains(key(bankLineId, entryId));
-    }
-
-    private static String key(String bankLineId, String entryId) {
-        return bankLineId + '\u0000' + entryId;
+        if (entriesByLine.isEmpty()) {
+            return false;
+        }
+        Set<String> entries = entriesByLine.get(bankLineId);
+        return entries != null && entries.contains(entryId);
     }
 
     record Pair(String bankLineId, String entryId) {

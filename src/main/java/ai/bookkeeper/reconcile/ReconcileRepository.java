@@ -53,9 +53,9 @@ class ReconcileRepository {
     }
 
     /**
-     * Records the lines not recorded yet. Asks which exist first (one query per chunk of ids), so that lines handed
-     * over again, as the pipeline does from one step to the next, cost a lookup and not an insert each; the insert
-     * still ignores a line another transaction recorded in between.
+     * Records the lines not recorded yet. Asks which exist first (one query per chunk of ids) and inserts only the
+     * others, so that lines handed over again, as the pipeline does from one step to the next, cost a lookup instead
+     * of an insert each (new lines cost both); the insert still ignores a line another transaction recorded in between.
      */
     void recordLines(CompanyId company, List<BankLine> lines, Instant now) {
         Set<String> recorded = new HashSet<>();
@@ -187,24 +187,27 @@ class ReconcileRepository {
             List<Object> params = new ArrayList<>(List.of(account.toString(), company.toString()));
             params.addAll(chunk);
             jdbc.sql("""
-                    SELECT e.id, e.entry_date, e.currency, e.description, e.status,
+                    SELECT e.id, e.entry_date, e.currency, e.description, e.status, e.reversal_of,
+                           (SELECT COUNT(*) FROM journal_entry r WHERE r.company_id = e.company_id AND r.reversal_of = e.id) AS reversals,
                            COALESCE(SUM(CASE WHEN l.account_id = ? THEN l.debit_minor - l.credit_minor ELSE 0 END), 0) AS amount
                     FROM journal_entry e
                     JOIN journal_line l ON l.company_id = e.company_id AND l.entry_id = e.id
                     WHERE e.company_id = ? AND e.id IN (""" + placeholders(chunk.size()) + """
-                    ) GROUP BY e.id, e.entry_date, e.currency, e.description, e.status""")
+                    ) GROUP BY e.company_id, e.id, e.entry_date, e.currency, e.description, e.status, e.reversal_of""")
                     .params(params)
                     .query(rs -> {
                         LedgerItem item = new LedgerItem(rs.getString("id"), account, LocalDate.parse(rs.getString("entry_date")),
                                 Money.ofMinor(rs.getLong("amount"), CurrencyCode.of(rs.getString("currency"))),
                                 rs.getString("description"));
-                        states.put(item.entryId(), new ItemState(item, EntryStatus.valueOf(rs.getString("status"))));
+                        states.put(item.entryId(), new ItemState(item, EntryStatus.valueOf(rs.getString("status")),
+                                rs.getString("reversal_of") != null || rs.getLong("reversals") > 0));
                     });
         }
         return states;
     }
 
-    record ItemState(LedgerItem item, EntryStatus status) {
+    /** {@code cancelled}: the entry is a reversal, or has been reversed; the pair cancels out and stands for nothing. */
+    record ItemState(LedgerItem item, EntryStatus status, boolean cancelled) {
     }
 
     /** For each of the entries that is matched, the bank line it is matched to. */
@@ -248,6 +251,13 @@ class ReconcileRepository {
                     .params(company.toString(), lineId, entry, at, actor)
                     .update();
         }
+    }
+
+    /** Forgets what was declined for the entry: a rejected or reversed entry is no candidate anyway. */
+    int deleteDeclined(CompanyId company, String entryId) {
+        return jdbc.sql("DELETE FROM reconciliation_declined WHERE company_id = ? AND entry_id = ?")
+                .params(company.toString(), entryId)
+                .update();
     }
 
     void deleteDeclined(CompanyId company, String lineId, Collection<String> entryIds) {

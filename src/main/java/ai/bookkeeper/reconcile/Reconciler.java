@@ -205,7 +205,8 @@ public class Reconciler {
     /**
      * A rejected or reversed entry no longer explains its bank line: the line's match (all of it, for a many-to-one
      * match) and the receipts attached to the entry are released, in the withdrawing transaction, and audited, so
-     * that the line counts as unreconciled and shows among the orphans until a standing entry is matched to it.
+     * that the line counts as unreconciled and shows among the orphans until a standing entry is matched to it. This
+     * holds for a line in a locked period too: its reconciliation rate drops, as the entry that explained it is gone.
      */
     @EventListener
     void release(EntryWithdrawn withdrawn) {
@@ -213,11 +214,13 @@ public class Reconciler {
         String entry = withdrawn.entry().toString();
         String line = repository.lineOfEntries(access.companyId(), List.of(entry)).get(entry);
         if (line != null) {
-            Match match = repository.matchOf(access.companyId(), line).orElseThrow();
-            repository.deleteMatch(access.companyId(), line);
-            audit.record(access, "reconcile.unmatched", "bank_line", line, "was " + match.kind() + " with entries "
-                    + String.join(", ", match.entryIds()) + "; " + withdrawn.why());
+            repository.matchOf(access.companyId(), line).ifPresent(match -> {
+                repository.deleteMatch(access.companyId(), line);
+                audit.record(access, "reconcile.unmatched", "bank_line", line, "was " + match.kind() + " with entries "
+                        + String.join(", ", match.entryIds()) + "; " + withdrawn.why());
+            });
         }
+        repository.deleteDeclined(access.companyId(), entry);
         for (ReceiptMatch receipt : repository.documentLinks(access.companyId(), entry)) {
             repository.deleteDocumentLink(access.companyId(), receipt.documentId());
             audit.record(access, "receipt.detached", "document", receipt.documentId(), withdrawn.why());
@@ -350,6 +353,10 @@ public class Reconciler {
             if (state.status() == EntryStatus.REJECTED) {
                 throw new ConflictException("reconcile.entry_rejected", "Journal entry " + id + " is rejected and"
                         + " doesn't count; match the bank line to a live entry.");
+            }
+            if (state.cancelled()) {
+                throw new ConflictException("reconcile.entry_reversed", "Journal entry " + id + " is a reversal or has"
+                        + " been reversed, so it and its reversal cancel out; match the bank line to the corrected entry.");
             }
             if (state.item().amount().isZero()) {
                 throw new InvalidInputException("reconcile.entry_account", "Journal entry " + id + " doesn't move bank"

@@ -10,3 +10,5 @@ CREATE TABLE reconciliation_declined (
     CONSTRAINT fk_reconciliation_declined_company FOREIGN KEY (company_id) REFERENCES company (id),
     CONSTRAINT fk_reconciliation_declined_entry FOREIGN KEY (company_id, entry_id) REFERENCES journal_entry (company_id, id)
 );
+-- the foreign key's own lookup, when an entry is deleted, and the release of a rejected or reversed entry's rows
+CREATE INDEX ix_reconciliation_declined_entry ON reconciliation_declined (company_id, entry_id);

@@ -44,7 +44,7 @@ class BenchIntegrationTest extends DatabaseIntegrationTest {
     }
 
     @Test
-    void companies_run_two_at_a_time_end_exactly_as_when_run_one_by_one(@TempDir Path one, @TempDir Path two) {
+    void two_workers_end_with_the_same_outcome_as_one(@TempDir Path one, @TempDir Path two) {
         String alone = outcomeOf(one, "1");
         String together = outcomeOf(two, "2");
 

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
 
@@ -44,6 +45,7 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
     @Autowired Reconciler reconciler;
     @Autowired AuditTrail audit;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate transactions;
 
     CompanyAccess owner;
     Account bank;
@@ -292,6 +294,12 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
                 .containsExactly(s2.id().toString());
         assertThat(audit.eventsFor(owner, "bank_line", payout.id())).last().satisfies(e -> assertThat(e.detail())
                 .contains("was MANY_TO_ONE").contains(s2.id().toString()).contains("reversed by " + reversal.id()));
+        assertThatThrownBy(() -> reconciler.manualMatch(owner, payout.id(), List.of(posted.id(), s2.id()), null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("has been reversed");
+        BankLine refund = line(20, "40.00", "REVERSAL");
+        reconciler.reconcile(owner, List.of(refund), ReconcileOptions.defaults());
+        assertThatThrownBy(() -> reconciler.manualMatch(owner, refund.id(), List.of(reversal.id()), null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("is a reversal");
     }
 
     @Test
@@ -318,14 +326,41 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
     }
 
     @Test
-    void a_rejection_that_fails_keeps_the_match() {
+    void a_rejection_rolled_back_keeps_the_match_and_the_receipt() {
         JournalEntry guess = spend(7, "12.00", "Parking", EntrySource.BANK, EntryStatus.PROPOSED);
-        BankLine line = line(7, "-12.00", "PARKING");
+        BankLine line = line(7, "-12.00", "PARKING GARAGE");
         reconciler.linkCreated(owner, line, guess.id());
+        reconciler.receiptMatches(owner, List.of(new ReceiptDoc("receipt-p", "Parking Garage", LocalDate.of(2026, 4, 7),
+                Money.of("12.00", CurrencyCode.USD))), ReconcileOptions.defaults());
 
-        assertThatThrownBy(() -> ledger.reject(owner, guess.id(), guess.version() + 1)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            ledger.reject(owner, guess.id(), guess.version());
+            assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).isEmpty(); // released inside the transaction
+            throw new IllegalStateException("the review decision failed after the rejection");
+        })).hasMessageContaining("review decision failed");
 
-        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).hasSize(1);
+        assertThat(ledger.entry(owner, guess.id()).status()).isEqualTo(EntryStatus.PROPOSED);
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).singleElement()
+                .satisfies(m -> assertThat(m.entryIds()).containsExactly(guess.id().toString()));
+        assertThat(reconciler.documents(owner, guess.id())).extracting(ReceiptMatch::documentId).containsExactly("receipt-p");
+    }
+
+    @Test
+    void rejecting_an_entry_forgets_the_lines_it_was_unmatched_from() {
+        JournalEntry guess = spend(3, "42.10", "Staples", EntrySource.MANUAL, EntryStatus.PROPOSED);
+        BankLine line = line(3, "-42.10", "POS DEBIT STAPLES");
+        reconciler.reconcile(owner, List.of(line), ReconcileOptions.defaults());
+        reconciler.unmatch(owner, line.id(), "not this one");
+        assertThat(declinedRowsOf(guess)).isOne();
+
+        ledger.reject(owner, guess.id(), guess.version());
+
+        assertThat(declinedRowsOf(guess)).isZero();
+    }
+
+    private int declinedRowsOf(JournalEntry entry) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_declined WHERE company_id = ? AND entry_id = ?",
+                Integer.class, owner.companyId().toString(), entry.id().toString());
     }
 
     @Test
