@@ -177,7 +177,10 @@ public class Ledger {
         return move(access, id, expectedVersion, EntryStatus.POSTED, "post");
     }
 
-    /** Replaces an unposted entry's lines (a reviewer's correction); an approved entry stays approved. */
+    /**
+     * Replaces an unposted entry's lines (a reviewer's correction); an approved entry stays approved. A bank-line match
+     * the new lines no longer add up to is released ({@link EntryChanged}).
+     */
     @Transactional
     public JournalEntry changeLines(CompanyAccess access, JournalEntryId id, int expectedVersion, List<JournalLine> lines,
                                     String memo) {
@@ -195,6 +198,7 @@ public class Ledger {
             throw concurrentChange(id);
         }
         audit.record(access, "entry.changed", "journal_entry", id, memo);
+        events.publishEvent(new EntryChanged(access, id));
         return changed;
     }
 

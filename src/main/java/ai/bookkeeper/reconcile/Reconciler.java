@@ -3,6 +3,7 @@ package ai.bookkeeper.reconcile;
 import ai.bookkeeper.audit.AuditTrail;
 import ai.bookkeeper.ledger.Account;
 import ai.bookkeeper.ledger.AccountId;
+import ai.bookkeeper.ledger.EntryChanged;
 import ai.bookkeeper.ledger.EntryStatus;
 import ai.bookkeeper.ledger.EntryWithdrawn;
 import ai.bookkeeper.ledger.JournalEntryId;
@@ -224,6 +225,33 @@ public class Reconciler {
         for (ReceiptMatch receipt : repository.documentLinks(access.companyId(), entry)) {
             repository.deleteDocumentLink(access.companyId(), receipt.documentId());
             audit.record(access, "receipt.detached", "document", receipt.documentId(), withdrawn.why());
+        }
+    }
+
+    /**
+     * An entry's lines were replaced: if it is matched and the match's entries no longer move the bank line's account
+     * by the line's amount (the bank side was changed, not only the category), the match is released and audited.
+     */
+    @EventListener
+    void recheck(EntryChanged changed) {
+        CompanyAccess access = changed.access();
+        String entry = changed.entry().toString();
+        String lineId = repository.lineOfEntries(access.companyId(), List.of(entry)).get(entry);
+        if (lineId == null) {
+            return;
+        }
+        BankLine line = repository.line(access.companyId(), lineId).orElse(null);
+        Match match = repository.matchOf(access.companyId(), lineId).orElse(null);
+        if (line == null || match == null) {
+            return;
+        }
+        long sum = repository.itemStates(access.companyId(), line.bankAccount(), match.entryIds()).values().stream()
+                .mapToLong(s -> s.item().amount().minorUnits()).sum();
+        if (sum != line.amount().minorUnits()) {
+            repository.deleteMatch(access.companyId(), lineId);
+            audit.record(access, "reconcile.unmatched", "bank_line", lineId, "was " + match.kind() + " with entries "
+                    + String.join(", ", match.entryIds()) + "; entry " + entry + " was changed and the match no longer"
+                    + " adds up to the line's " + line.amount());
         }
     }
 

@@ -326,6 +326,23 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
     }
 
     @Test
+    void a_changed_category_keeps_the_match_but_a_changed_bank_side_releases_it() {
+        Account savings = ledger.accountByCode(owner, "1010").orElseThrow();
+        JournalEntry lunch = spend(7, "30.00", "Lunch", EntrySource.MANUAL, EntryStatus.APPROVED);
+        BankLine line = line(7, "-30.00", "LUNCH DELI");
+        assertThat(reconciler.reconcile(owner, List.of(line), ReconcileOptions.defaults()).matches()).hasSize(1);
+
+        ledger.changeAccount(owner, lunch.id(), ledger.entry(owner, lunch.id()).version(), supplies.id(), sales.id(), "not supplies");
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).hasSize(1);
+
+        ledger.changeAccount(owner, lunch.id(), ledger.entry(owner, lunch.id()).version(), bank.id(), savings.id(), "paid from savings");
+
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).isEmpty();
+        assertThat(audit.eventsFor(owner, "bank_line", line.id())).last().satisfies(e -> assertThat(e.detail())
+                .contains("was EXACT").contains(lunch.id() + " was changed").contains("no longer adds up"));
+    }
+
+    @Test
     void a_rejection_rolled_back_keeps_the_match_and_the_receipt() {
         JournalEntry guess = spend(7, "12.00", "Parking", EntrySource.BANK, EntryStatus.PROPOSED);
         BankLine line = line(7, "-12.00", "PARKING GARAGE");
