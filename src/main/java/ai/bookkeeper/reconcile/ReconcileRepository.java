@@ -58,18 +58,7 @@ class ReconcileRepository {
      * of an insert each (new lines cost both); the insert still ignores a line another transaction recorded in between.
      */
     void recordLines(CompanyId company, List<BankLine> lines, Instant now) {
-        Set<String> recorded = new HashSet<>();
-        for (List<String> chunk : chunks(lines.stream().map(BankLine::id).distinct().toList())) {
-            List<Object> params = new ArrayList<>();
-            params.add(company.toString());
-            params.addAll(chunk);
-            jdbc.sql("SELECT bank_line_id FROM reconcile_bank_line WHERE company_id = ? AND bank_line_id IN ("
-                            + placeholders(chunk.size()) + ")")
-                    .params(params)
-                    .query(rs -> {
-                        recorded.add(rs.getString(1));
-                    });
-        }
+        Set<String> recorded = lineIdsIn("reconcile_bank_line", company, lines.stream().map(BankLine::id).toList());
         List<BankLine> fresh = recorded.isEmpty() ? lines
                 : lines.stream().filter(l -> !recorded.contains(l.id())).toList();
         if (fresh.isEmpty()) {
@@ -113,19 +102,24 @@ class ReconcileRepository {
      * into a busy month should not read every match of that month.
      */
     Set<String> matchedLineIds(CompanyId company, Collection<String> lineIds) {
-        Set<String> matched = new HashSet<>();
+        return lineIdsIn("reconciliation_match", company, lineIds);
+    }
+
+    /** Which of these bank line ids {@code table} has rows for (a table of this package with a bank_line_id column). */
+    private Set<String> lineIdsIn(String table, CompanyId company, Collection<String> lineIds) {
+        Set<String> found = new HashSet<>();
         for (List<String> chunk : chunks(new ArrayList<>(new java.util.LinkedHashSet<>(lineIds)))) {
             List<Object> params = new ArrayList<>();
             params.add(company.toString());
             params.addAll(chunk);
-            jdbc.sql("SELECT bank_line_id FROM reconciliation_match WHERE company_id = ? AND bank_line_id IN ("
+            jdbc.sql("SELECT bank_line_id FROM " + table + " WHERE company_id = ? AND bank_line_id IN ("
                             + placeholders(chunk.size()) + ")")
                     .params(params)
                     .query(rs -> {
-                        matched.add(rs.getString(1));
+                        found.add(rs.getString(1));
                     });
         }
-        return matched;
+        return found;
     }
 
     /**

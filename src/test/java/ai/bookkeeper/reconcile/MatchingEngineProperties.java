@@ -41,16 +41,8 @@ class MatchingEngineProperties {
     @Property(tries = 300)
     void no_entry_and_no_bank_line_is_in_two_matches_and_every_match_adds_up(@ForAll("rows") List<Row> lineRows,
                                                                               @ForAll("rows") List<Row> itemRows) {
-        List<BankLine> lines = new ArrayList<>();
-        for (int i = 0; i < lineRows.size(); i++) {
-            Row r = lineRows.get(i);
-            lines.add(new BankLine("b" + i, account(r), START.plusDays(r.day()), money(r), WORDS[r.word()]));
-        }
-        List<LedgerItem> items = new ArrayList<>();
-        for (int i = 0; i < itemRows.size(); i++) {
-            Row r = itemRows.get(i);
-            items.add(new LedgerItem("e" + i, account(r), START.plusDays(r.day()), money(r), WORDS[r.word()]));
-        }
+        List<BankLine> lines = lines(lineRows);
+        List<LedgerItem> items = items(itemRows);
         ReconcileOptions options = ReconcileOptions.defaults();
         ReconciliationResult result = new MatchingEngine(options).run(lines, items);
 
@@ -87,16 +79,8 @@ class MatchingEngineProperties {
     @Property(tries = 200)
     void a_declined_pair_is_never_matched_nor_suggested_again(@ForAll("rows") List<Row> lineRows,
                                                                @ForAll("rows") List<Row> itemRows) {
-        List<BankLine> lines = new ArrayList<>();
-        for (int i = 0; i < lineRows.size(); i++) {
-            Row r = lineRows.get(i);
-            lines.add(new BankLine("b" + i, account(r), START.plusDays(r.day()), money(r), WORDS[r.word()]));
-        }
-        List<LedgerItem> items = new ArrayList<>();
-        for (int i = 0; i < itemRows.size(); i++) {
-            Row r = itemRows.get(i);
-            items.add(new LedgerItem("e" + i, account(r), START.plusDays(r.day()), money(r), WORDS[r.word()]));
-        }
+        List<BankLine> lines = lines(lineRows);
+        List<LedgerItem> items = items(itemRows);
         MatchingEngine engine = new MatchingEngine(ReconcileOptions.defaults());
         ReconciliationResult first = engine.run(lines, items);
         List<Declined.Pair> pairs = new ArrayList<>();
@@ -111,6 +95,24 @@ class MatchingEngineProperties {
         again.suggestions().forEach(s -> s.entryIds().forEach(e ->
                 assertThat(declined).as("declined pair suggested again").doesNotContain(new Declined.Pair(s.bankLineId(), e))));
         assertThat(engine.run(lines, items, Declined.of(List.of()))).isEqualTo(first);
+    }
+
+    private static List<BankLine> lines(List<Row> rows) {
+        List<BankLine> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            lines.add(new BankLine("b" + i, account(r), START.plusDays(r.day()), money(r), WORDS[r.word()]));
+        }
+        return lines;
+    }
+
+    private static List<LedgerItem> items(List<Row> rows) {
+        List<LedgerItem> items = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            items.add(new LedgerItem("e" + i, account(r), START.plusDays(r.day()), money(r), WORDS[r.word()]));
+        }
+        return items;
     }
 
     private static AccountId account(Row r) {

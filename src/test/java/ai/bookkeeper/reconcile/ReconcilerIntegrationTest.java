@@ -253,10 +253,7 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
     @Test
     void rejecting_an_entry_releases_its_bank_line_and_receipt_so_the_line_is_unreconciled_again() {
         JournalEntry guess = spend(7, "64.20", "Office Depot", EntrySource.BANK, EntryStatus.PROPOSED);
-        BankLine line = line(7, "-64.20", "POS OFFICE DEPOT 221");
-        reconciler.linkCreated(owner, line, guess.id());
-        reconciler.receiptMatches(owner, List.of(new ReceiptDoc("receipt-1", "Office Depot Inc.", LocalDate.of(2026, 4, 6),
-                Money.of("64.20", CurrencyCode.USD))), ReconcileOptions.defaults());
+        BankLine line = bookedFrom(guess, "64.20", "POS OFFICE DEPOT 221", "receipt-1", "Office Depot Inc.");
         assertThat(reconciler.rate(owner, APRIL_1, APRIL_30)).isEqualByComparingTo("1");
         assertThat(reconciler.documents(owner, guess.id())).hasSize(1);
 
@@ -345,10 +342,7 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
     @Test
     void a_rejection_rolled_back_keeps_the_match_and_the_receipt() {
         JournalEntry guess = spend(7, "12.00", "Parking", EntrySource.BANK, EntryStatus.PROPOSED);
-        BankLine line = line(7, "-12.00", "PARKING GARAGE");
-        reconciler.linkCreated(owner, line, guess.id());
-        reconciler.receiptMatches(owner, List.of(new ReceiptDoc("receipt-p", "Parking Garage", LocalDate.of(2026, 4, 7),
-                Money.of("12.00", CurrencyCode.USD))), ReconcileOptions.defaults());
+        BankLine line = bookedFrom(guess, "12.00", "PARKING GARAGE", "receipt-p", "Parking Garage");
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
             ledger.reject(owner, guess.id(), guess.version());
@@ -373,6 +367,16 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
         ledger.reject(owner, guess.id(), guess.version());
 
         assertThat(declinedRowsOf(guess)).isZero();
+    }
+
+    /** A bank line paying {@code amount} on the entry's date, linked as booked from it, and a receipt attached to it. */
+    private BankLine bookedFrom(JournalEntry entry, String amount, String description, String receiptId, String vendor) {
+        Money paid = Money.of(amount, CurrencyCode.USD);
+        BankLine line = new BankLine(UUID.randomUUID().toString(), bank.id(), entry.date(), paid.negate(), description);
+        reconciler.linkCreated(owner, line, entry.id());
+        reconciler.receiptMatches(owner, List.of(new ReceiptDoc(receiptId, vendor, entry.date(), paid)),
+                ReconcileOptions.defaults());
+        return line;
     }
 
     private int declinedRowsOf(JournalEntry entry) {
