@@ -188,6 +188,23 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
                 .hasMessageContaining("is posted and its lines cannot be changed");
     }
 
+    @Test
+    void a_many_row_insert_that_touches_one_posted_entry_is_refused_whole_and_posted_lines_cannot_be_updated() {
+        JournalEntry draft = proposeRent("5.00", MARCH_1);
+        JournalEntry posted = postedRent("7.00");
+        String company = owner.companyId().toString();
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_line (company_id, entry_id, line_no, account_id,"
+                        + " debit_minor, credit_minor) VALUES (?, ?, 3, ?, 100, 0), (?, ?, 3, ?, 100, 0)",
+                company, draft.id().toString(), rent.id().toString(), company, posted.id().toString(), rent.id().toString()))
+                .hasMessageContaining("is posted and its lines cannot be changed");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_line WHERE company_id = ? AND entry_id = ?",
+                Integer.class, company, draft.id().toString())).isEqualTo(2);
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_line SET memo = 'edited' WHERE company_id = ? AND entry_id = ?",
+                company, posted.id().toString())).hasMessageContaining("posted");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_line WHERE company_id = ? AND entry_id = ?",
+                company, posted.id().toString())).hasMessageContaining("posted");
+    }
+
     private JournalEntry postedRent(String amount) {
         JournalEntry entry = proposeRent(amount, MARCH_1);
         JournalEntry approved = ledger.approve(owner, entry.id(), entry.version());
