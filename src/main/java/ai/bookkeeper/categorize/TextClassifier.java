@@ -71,12 +71,21 @@ final class TextClassifier {
         return logger;
     }
 
+    /** An order by what an example says, not by its ids: transaction and account ids differ from run to run. */
+    private static final Comparator<LabeledExample> CONTENT = Comparator
+            .comparing((LabeledExample e) -> e.facts().date(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(e -> e.facts().description(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(e -> e.facts().counterparty(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(e -> e.facts().amount().minorUnits())
+            .thenComparing(LabeledExample::accountCode);
+
     static TextClassifier train(List<LabeledExample> examples, long seed) {
         if (examples.size() < MIN_EXAMPLES || examples.stream().map(LabeledExample::accountCode).distinct().count() < 2) {
             throw new IllegalArgumentException("training needs at least " + MIN_EXAMPLES
                     + " examples of at least two accounts, got " + examples.size());
         }
         List<LabeledExample> shuffled = new ArrayList<>(examples);
+        shuffled.sort(CONTENT); // the same examples in any order (or with other ids) give the same model
         java.util.Collections.shuffle(shuffled, new Random(seed));
         double[] raw = new double[shuffled.size()];
         boolean[] correct = new boolean[shuffled.size()];
