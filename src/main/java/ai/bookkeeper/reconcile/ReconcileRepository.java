@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -108,18 +109,24 @@ class ReconcileRepository {
     /** Which of these bank line ids {@code table} has rows for (a table of this package with a bank_line_id column). */
     private Set<String> lineIdsIn(String table, CompanyId company, Collection<String> lineIds) {
         Set<String> found = new HashSet<>();
+        byLineChunks(company, lineIds, "SELECT bank_line_id FROM " + table + " WHERE company_id = ? AND bank_line_id IN (%s)",
+                rs -> {
+                    found.add(rs.getString(1));
+                });
+        return found;
+    }
+
+    /**
+     * Runs {@code sql} (company first, then {@code %s} standing for the placeholders) over the distinct line ids in
+     * chunks, which keeps IN lists below both engines' parameter limits.
+     */
+    private void byLineChunks(CompanyId company, Collection<String> lineIds, String sql, RowCallbackHandler rows) {
         for (List<String> chunk : chunks(new ArrayList<>(new java.util.LinkedHashSet<>(lineIds)))) {
             List<Object> params = new ArrayList<>();
             params.add(company.toString());
             params.addAll(chunk);
-            jdbc.sql("SELECT bank_line_id FROM " + table + " WHERE company_id = ? AND bank_line_id IN ("
-                            + placeholders(chunk.size()) + ")")
-                    .params(params)
-                    .query(rs -> {
-                        found.add(rs.getString(1));
-                    });
+            jdbc.sql(String.format(java.util.Locale.ROOT, sql, placeholders(chunk.size()))).params(params).query(rows);
         }
-        return found;
     }
 
     /**
@@ -224,16 +231,10 @@ class ReconcileRepository {
     /** The pairs a person unmatched, for these bank lines. */
     Declined declined(CompanyId company, Collection<String> lineIds) {
         List<Declined.Pair> pairs = new ArrayList<>();
-        for (List<String> chunk : chunks(new ArrayList<>(new java.util.LinkedHashSet<>(lineIds)))) {
-            List<Object> params = new ArrayList<>();
-            params.add(company.toString());
-            params.addAll(chunk);
-            pairs.addAll(jdbc.sql("SELECT bank_line_id, entry_id FROM reconciliation_declined WHERE company_id = ?"
-                            + " AND bank_line_id IN (" + placeholders(chunk.size()) + ")")
-                    .params(params)
-                    .query((rs, n) -> new Declined.Pair(rs.getString(1), rs.getString(2)))
-                    .list());
-        }
+        byLineChunks(company, lineIds, "SELECT bank_line_id, entry_id FROM reconciliation_declined WHERE company_id = ?"
+                + " AND bank_line_id IN (%s)", rs -> {
+                    pairs.add(new Declined.Pair(rs.getString(1), rs.getString(2)));
+                });
         return Declined.of(pairs);
     }
 

@@ -197,10 +197,15 @@ public class Reconciler {
         access.require(Role.ACCOUNTANT, "unmatch bank lines");
         Match match = repository.matchOf(access.companyId(), bankLineId).orElseThrow(() -> new NotFoundException(
                 "reconcile.not_matched", "Bank line " + bankLineId + " is not matched; there is nothing to unmatch."));
-        repository.deleteMatch(access.companyId(), bankLineId);
+        removeMatch(access, bankLineId, match, why == null || why.isBlank() ? null : why.strip());
         repository.insertDeclined(access.companyId(), bankLineId, match.entryIds(), actor(access), clock.instant());
+    }
+
+    /** Deletes a bank line's match and audits it as "was KIND with entries …; why". */
+    private void removeMatch(CompanyAccess access, String bankLineId, Match match, String why) {
+        repository.deleteMatch(access.companyId(), bankLineId);
         audit.record(access, "reconcile.unmatched", "bank_line", bankLineId, "was " + match.kind() + " with entries "
-                + String.join(", ", match.entryIds()) + (why == null || why.isBlank() ? "" : "; " + why.strip()));
+                + String.join(", ", match.entryIds()) + (why == null ? "" : "; " + why));
     }
 
     /**
@@ -215,11 +220,7 @@ public class Reconciler {
         String entry = withdrawn.entry().toString();
         String line = repository.lineOfEntries(access.companyId(), List.of(entry)).get(entry);
         if (line != null) {
-            repository.matchOf(access.companyId(), line).ifPresent(match -> {
-                repository.deleteMatch(access.companyId(), line);
-                audit.record(access, "reconcile.unmatched", "bank_line", line, "was " + match.kind() + " with entries "
-                        + String.join(", ", match.entryIds()) + "; " + withdrawn.why());
-            });
+            repository.matchOf(access.companyId(), line).ifPresent(match -> removeMatch(access, line, match, withdrawn.why()));
         }
         repository.deleteDeclined(access.companyId(), entry);
         for (ReceiptMatch receipt : repository.documentLinks(access.companyId(), entry)) {
@@ -248,10 +249,8 @@ public class Reconciler {
         long sum = repository.itemStates(access.companyId(), line.bankAccount(), match.entryIds()).values().stream()
                 .mapToLong(s -> s.item().amount().minorUnits()).sum();
         if (sum != line.amount().minorUnits()) {
-            repository.deleteMatch(access.companyId(), lineId);
-            audit.record(access, "reconcile.unmatched", "bank_line", lineId, "was " + match.kind() + " with entries "
-                    + String.join(", ", match.entryIds()) + "; entry " + entry + " was changed and the match no longer"
-                    + " adds up to the line's " + line.amount());
+            removeMatch(access, lineId, match, "entry " + entry + " was changed and the match no longer adds up to the"
+                    + " line's " + line.amount());
         }
     }
 
