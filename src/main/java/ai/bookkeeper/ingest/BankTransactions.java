@@ -2,6 +2,7 @@ package ai.bookkeeper.ingest;
 
 import ai.bookkeeper.tenancy.CompanyAccess;
 import ai.bookkeeper.tenancy.Role;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
@@ -14,9 +15,11 @@ public class BankTransactions {
     private static final int MAX_PAGE = 10_000;
 
     private final IngestRepository repository;
+    private final Clock clock;
 
-    BankTransactions(IngestRepository repository) {
+    BankTransactions(IngestRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     /** All matching transactions, ordered by id (creation order). For large volumes use {@link #page} or {@link #forEach}. */
@@ -65,6 +68,22 @@ public class BankTransactions {
         access.require(Role.VIEWER, "read bank transactions");
         return repository.transaction(access.companyId(), id).orElseThrow(() -> new ai.bookkeeper.shared.NotFoundException(
                 "transaction.not_found", "No bank transaction " + id + " in this company."));
+    }
+
+    /**
+     * The company's imports whose transactions have not been through the pipeline yet, oldest first: normally the one
+     * just imported, more if an import job stopped between importing and processing. See {@link #closeImports}.
+     */
+    public List<ImportBatchId> openImports(CompanyAccess access) {
+        access.require(Role.VIEWER, "read bank transactions");
+        return repository.openBatches(access.companyId());
+    }
+
+    /** Records that the pipeline has finished with these imports' transactions; closed imports are left as they are. */
+    @Transactional
+    public void closeImports(CompanyAccess access, List<ImportBatchId> batches) {
+        access.require(Role.ACCOUNTANT, "process imported bank transactions");
+        repository.closeBatches(access.companyId(), batches, clock.instant());
     }
 
     /** What one import added (duplicates of earlier imports belong to their first batch): categorize just these. */

@@ -84,6 +84,24 @@ class IngestRepository {
                 errors(report), report.profile(), company.toString(), report.batch().toString());
     }
 
+    /** The company's imported batches the pipeline has not finished with, oldest first. */
+    List<ImportBatchId> openBatches(CompanyId company) {
+        return jdbc.queryForList("""
+                SELECT id FROM import_batch WHERE company_id = ? AND processed_at IS NULL AND status = 'IMPORTED'
+                ORDER BY created_at, id""", String.class, company.toString())
+                .stream().map(ImportBatchId::parse).toList();
+    }
+
+    void closeBatches(CompanyId company, List<ImportBatchId> batches, Instant now) {
+        for (int from = 0; from < batches.size(); from += 500) {
+            List<ImportBatchId> chunk = batches.subList(from, Math.min(batches.size(), from + 500));
+            List<Object> args = new ArrayList<>(List.of(Timestamps.format(now), company.toString()));
+            chunk.forEach(b -> args.add(b.toString()));
+            jdbc.update("UPDATE import_batch SET processed_at = ? WHERE company_id = ? AND processed_at IS NULL AND id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", args.toArray());
+        }
+    }
+
     private static String errors(ImportReport report) {
         List<String> all = new ArrayList<>();
         if (report.error() != null) {

@@ -1,7 +1,5 @@
 package ai.bookkeeper.pipeline;
 
-import ai.bookkeeper.ingest.BankTransaction;
-import ai.bookkeeper.ingest.BankTransactions;
 import ai.bookkeeper.ingest.ImportOptions;
 import ai.bookkeeper.ingest.ImportReport;
 import ai.bookkeeper.ingest.Statements;
@@ -48,21 +46,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class BenchRunner {
 
-    static final String INGEST = "ingest";
-    static final List<String> STAGES = List.of(INGEST, Pipeline.CATEGORIZE, Pipeline.PROPOSE, Pipeline.RECONCILE);
+    static final List<String> STAGES = List.of(Pipeline.INGEST, Pipeline.CATEGORIZE, Pipeline.PROPOSE, Pipeline.RECONCILE);
 
     private final Tenancy tenancy;
     private final Statements statements;
-    private final BankTransactions bankTransactions;
     private final Pipeline pipeline;
     private final PilotRunner pilot;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    BenchRunner(Tenancy tenancy, Statements statements, BankTransactions bankTransactions, Pipeline pipeline,
-                PilotRunner pilot) {
+    BenchRunner(Tenancy tenancy, Statements statements, Pipeline pipeline, PilotRunner pilot) {
         this.tenancy = tenancy;
         this.statements = statements;
-        this.bankTransactions = bankTransactions;
         this.pipeline = pipeline;
         this.pilot = pilot;
     }
@@ -166,9 +160,8 @@ class BenchRunner {
         if (!report.ok()) {
             throw new IllegalStateException("The simulated statement " + file + " did not import: " + report.summary());
         }
-        List<BankTransaction> fresh = bankTransactions.newSince(access, report.batch());
-        nanos.get(INGEST).addAndGet(System.nanoTime() - t0);
-        return pipeline.process(access, fresh, stages);
+        nanos.get(Pipeline.INGEST).addAndGet(System.nanoTime() - t0);
+        return pipeline.processImports(access, stages).outcome();
     }
 
     private static Pipeline.Outcome await(Future<Pipeline.Outcome> run) {

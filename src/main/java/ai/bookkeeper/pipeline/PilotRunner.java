@@ -134,9 +134,8 @@ class PilotRunner {
             }
             filesImported++;
             duplicates += report.duplicates();
-            List<BankTransaction> fresh = bankTransactions.newSince(access, report.batch());
-            remember(truth, refByAccount, fresh, truthByTransaction);
-            pipeline.process(access, fresh);
+            Pipeline.Processed processed = pipeline.processImports(access);
+            remember(truth, refByAccount, processed.transactions(), truthByTransaction);
             int decided = reviewQueue(access, truthByTransaction);
             decisions += decided;
             // the model learns monthly, once there is enough reviewed history; vendor memory learns at every decision

@@ -4,8 +4,8 @@ import ai.bookkeeper.categorize.Categorizer;
 import ai.bookkeeper.categorize.Suggestion;
 import ai.bookkeeper.categorize.TransactionFacts;
 import ai.bookkeeper.ingest.BankTransaction;
-import ai.bookkeeper.ingest.BankTransactionId;
 import ai.bookkeeper.ingest.BankTransactions;
+import ai.bookkeeper.ingest.ImportBatchId;
 import ai.bookkeeper.ingest.TransactionFilter;
 import ai.bookkeeper.ingest.TransactionStatus;
 import ai.bookkeeper.ledger.JournalEntryId;
@@ -48,6 +48,8 @@ public class Pipeline {
         void spent(String stage, long nanos);
     }
 
+    /** Importing, and reading the open imports' transactions back. */
+    static final String INGEST = "ingest";
     static final String PROPOSE = "propose";
     static final String CATEGORIZE = "categorize";
     static final String RECONCILE = "reconcile";
@@ -174,16 +176,34 @@ public class Pipeline {
                 skipped);
     }
 
+    /** The transactions of the imports that {@link #processImports} took up, and what became of them. */
+    public record Processed(List<BankTransaction> transactions, Outcome outcome) {
+    }
+
     /**
-     * The company's transactions that nothing was proposed, matched or booked for yet, in id order: what an import job
-     * must do, including what a crashed earlier attempt stored but never proposed. Reads ids first and loads only the
-     * open transactions, so that a small import into large books stays small.
+     * What an import job does after importing: runs {@link #process} over the transactions of the company's open
+     * imports (normally the one just made; also any that an earlier job imported but stopped before processing) that
+     * nothing was proposed, matched or booked for yet, then closes those imports. Reads only the open imports'
+     * transactions, so that its cost follows the import, not the size of the books. Safe to repeat after a crash at
+     * any point: what was proposed is not proposed again, and an import stays open until its transactions are done.
      */
-    public List<BankTransaction> unprocessed(CompanyAccess access) {
-        List<BankTransactionId> ids = bankTransactions.ids(access, TransactionFilter.all());
-        java.util.Set<String> open = proposals.unproposed(access, ids.stream().map(Object::toString).toList());
-        return open.isEmpty() ? List.of()
-                : bankTransactions.transactions(access, ids.stream().filter(id -> open.contains(id.toString())).toList());
+    public Processed processImports(CompanyAccess access) {
+        return processImports(access, Stages.NONE);
+    }
+
+    Processed processImports(CompanyAccess access, Stages stages) {
+        long t0 = System.nanoTime();
+        List<ImportBatchId> imports = bankTransactions.openImports(access);
+        List<BankTransaction> transactions = new ArrayList<>();
+        for (ImportBatchId batch : imports) {
+            transactions.addAll(bankTransactions.transactions(access, TransactionFilter.all().batch(batch)));
+        }
+        Set<String> open = proposals.unproposed(access, transactions.stream().map(t -> t.id().toString()).toList());
+        List<BankTransaction> fresh = transactions.stream().filter(t -> open.contains(t.id().toString())).toList();
+        stages.spent(INGEST, System.nanoTime() - t0);
+        Outcome outcome = process(access, fresh, stages);
+        bankTransactions.closeImports(access, imports);
+        return new Processed(fresh, outcome);
     }
 
     static TransactionFacts facts(BankTransaction t) {

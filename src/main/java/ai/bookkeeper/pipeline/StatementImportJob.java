@@ -102,9 +102,9 @@ class StatementImportJob implements JobHandler {
             Pipeline.Outcome outcome = null;
             if (report.ok()) {
                 // not only this import's new lines: also any a crashed earlier attempt imported but never proposed
-                List<BankTransaction> fresh = pipeline.unprocessed(access);
-                outcome = pipeline.process(access, fresh);
-                count(access, fresh, outcome);
+                Pipeline.Processed processed = pipeline.processImports(access);
+                outcome = processed.outcome();
+                count(access, processed.transactions(), outcome);
                 int[] add = {outcome.transactions(), outcome.proposed(), outcome.autoApproved(), outcome.queued(),
                         outcome.transfers(), outcome.matchedExisting(), outcome.reconciled()};
                 for (int i = 0; i < totals.length; i++) {

@@ -31,7 +31,7 @@ public final class KillTargetMain {
             int company = java.util.Arrays.asList(ingest).indexOf("--company") + 1;
             var access = ai.bookkeeper.tenancy.CompanyAccess.system(ai.bookkeeper.shared.CompanyId.parse(ingest[company]));
             var pipeline = context.getBean(ai.bookkeeper.pipeline.Pipeline.class);
-            var outcome = pipeline.process(access, pipeline.unprocessed(access));
+            var outcome = pipeline.processImports(access).outcome();
             System.out.println("PROPOSED " + outcome.proposed());
         }
         context.close();
