@@ -108,8 +108,9 @@ public class Reconciler {
     /**
      * The batch form of {@link #linkCreated(CompanyAccess, BankLine, JournalEntryId)}: records the lines and matches
      * each to the entry booked from it, so that a pipeline which books every new bank line need not search for what
-     * it already knows. A line or an entry that is matched already, or an entry named twice, is left as it is.
-     * Returns the matches stored.
+     * it already knows. A line stays as it is (recorded, and unmatched unless it was matched before) when it or its
+     * entry is matched already, when its entry is named twice, or when its entry is no longer live: rejected, reversed
+     * or a reversal, as a reviewer may have decided between the booking and this call. Returns the matches stored.
      */
     @Transactional
     public List<Match> linkCreated(CompanyAccess access, List<Booked> booked) {
@@ -122,8 +123,8 @@ public class Reconciler {
         requireBankAccounts(access, lines);
         repository.recordLines(access.companyId(), lines, clock.instant());
         Set<String> takenLines = repository.matchedLineIds(access.companyId(), lines.stream().map(BankLine::id).toList());
-        Set<String> takenEntries = new java.util.HashSet<>(repository.lineOfEntries(access.companyId(),
-                booked.stream().map(b -> b.entry().toString()).toList()).keySet());
+        Set<String> takenEntries = repository.unlinkableEntries(access.companyId(),
+                booked.stream().map(b -> b.entry().toString()).toList());
         List<Match> matches = new ArrayList<>();
         for (Booked b : booked) {
             String entry = b.entry().toString();
