@@ -228,6 +228,35 @@ class ReconcileRepository {
         return lines;
     }
 
+    /**
+     * Of these entries, those a bank line can't be linked to: matched already, rejected, a reversal, or reversed (the
+     * pair cancels out). One query per chunk, as it runs on every pipeline batch. The checks are correlated counts,
+     * as in {@link #itemStates}: one index lookup per entry (uq_entry_reversal, uq_reconciliation_entry), which no
+     * plan turns into a scan of all the company's reversals or matches, as one may for an EXISTS under OR.
+     */
+    Set<String> unlinkableEntries(CompanyId company, Collection<String> entryIds) {
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : chunks(new ArrayList<>(entryIds))) {
+            List<Object> params = new ArrayList<>();
+            params.add(company.toString());
+            params.addAll(chunk);
+            jdbc.sql("""
+                    SELECT e.id FROM journal_entry e
+                    WHERE e.company_id = ? AND e.id IN (""" + placeholders(chunk.size()) + """
+                    )
+                      AND (e.status = 'REJECTED' OR e.reversal_of IS NOT NULL
+                           OR (SELECT COUNT(*) FROM journal_entry r
+                               WHERE r.company_id = e.company_id AND r.reversal_of = e.id) > 0
+                           OR (SELECT COUNT(*) FROM reconciliation_match m
+                               WHERE m.company_id = e.company_id AND m.entry_id = e.id) > 0)""")
+                    .params(params)
+                    .query(rs -> {
+                        found.add(rs.getString(1));
+                    });
+        }
+        return found;
+    }
+
     /** The pairs a person unmatched, for these bank lines. */
     Declined declined(CompanyId company, Collection<String> lineIds) {
         List<Declined.Pair> pairs = new ArrayList<>();

@@ -8,6 +8,7 @@ import ai.bookkeeper.ledger.EntryStatus;
 import ai.bookkeeper.ledger.EntryWithdrawn;
 import ai.bookkeeper.ledger.JournalEntryId;
 import ai.bookkeeper.ledger.Ledger;
+import ai.bookkeeper.platform.CompanyTransactionLock;
 import ai.bookkeeper.shared.ConflictException;
 import ai.bookkeeper.shared.InvalidInputException;
 import ai.bookkeeper.shared.Money;
@@ -43,15 +44,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reconciler {
 
+    /** The company's lock on its matches and receipt links; see {@link #storing} and {@link #releasing}. */
+    private static final String MATCHES = "reconcile.matches";
+
     private final ReconcileRepository repository;
     private final Ledger ledger;
     private final AuditTrail audit;
+    private final CompanyTransactionLock locks;
     private final Clock clock;
 
-    Reconciler(ReconcileRepository repository, Ledger ledger, AuditTrail audit, Clock clock) {
+    Reconciler(ReconcileRepository repository, Ledger ledger, AuditTrail audit, CompanyTransactionLock locks, Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -62,6 +68,7 @@ public class Reconciler {
     @Transactional
     public ReconciliationResult reconcile(CompanyAccess access, List<BankLine> lines, ReconcileOptions options) {
         access.require(Role.ACCOUNTANT, "reconcile bank statements");
+        storing(access);
         return run(access, lines, options, new ReconcileRepository.ItemFilter(true, true, false));
     }
 
@@ -80,6 +87,7 @@ public class Reconciler {
     @Transactional
     public List<Match> matchBeforeCreate(CompanyAccess access, List<BankLine> lines) {
         access.require(Role.ACCOUNTANT, "reconcile bank statements");
+        storing(access);
         return run(access, lines, ReconcileOptions.defaults(), new ReconcileRepository.ItemFilter(false, true, false))
                 .matches();
     }
@@ -88,6 +96,7 @@ public class Reconciler {
     @Transactional
     public Match linkCreated(CompanyAccess access, BankLine line, JournalEntryId entry) {
         access.require(Role.ACCOUNTANT, "reconcile bank statements");
+        storing(access);
         repository.recordLines(access.companyId(), List.of(line), clock.instant());
         return store(access, line, List.of(entry), MatchKind.EXACT, "entry booked from this bank line");
     }
@@ -99,8 +108,9 @@ public class Reconciler {
     /**
      * The batch form of {@link #linkCreated(CompanyAccess, BankLine, JournalEntryId)}: records the lines and matches
      * each to the entry booked from it, so that a pipeline which books every new bank line need not search for what
-     * it already knows. A line or an entry that is matched already, or an entry named twice, is left as it is.
-     * Returns the matches stored.
+     * it already knows. A line stays as it is (recorded, and unmatched unless it was matched before) when it or its
+     * entry is matched already, when its entry is named twice, or when its entry is no longer live: rejected, reversed
+     * or a reversal, as a reviewer may have decided between the booking and this call. Returns the matches stored.
      */
     @Transactional
     public List<Match> linkCreated(CompanyAccess access, List<Booked> booked) {
@@ -108,12 +118,13 @@ public class Reconciler {
         if (booked.isEmpty()) {
             return List.of();
         }
+        storing(access);
         List<BankLine> lines = booked.stream().map(Booked::line).toList();
         requireBankAccounts(access, lines);
         repository.recordLines(access.companyId(), lines, clock.instant());
         Set<String> takenLines = repository.matchedLineIds(access.companyId(), lines.stream().map(BankLine::id).toList());
-        Set<String> takenEntries = new java.util.HashSet<>(repository.lineOfEntries(access.companyId(),
-                booked.stream().map(b -> b.entry().toString()).toList()).keySet());
+        Set<String> takenEntries = repository.unlinkableEntries(access.companyId(),
+                booked.stream().map(b -> b.entry().toString()).toList());
         List<Match> matches = new ArrayList<>();
         for (Booked b : booked) {
             String entry = b.entry().toString();
@@ -179,6 +190,7 @@ public class Reconciler {
     @Transactional
     public Match manualMatch(CompanyAccess access, String bankLineId, List<JournalEntryId> entries, String note) {
         access.require(Role.ACCOUNTANT, "match bank lines");
+        storing(access);
         BankLine line = recordedLine(access, bankLineId);
         String reason = "matched by hand" + (note == null || note.isBlank() ? "" : ": " + note.strip());
         Match match = store(access, line, entries, MatchKind.MANUAL, reason);
@@ -201,6 +213,36 @@ public class Reconciler {
         repository.insertDeclined(access.companyId(), bankLineId, match.entryIds(), actor(access), clock.instant());
     }
 
+    /**
+     * Takes the company's match lock alone, at the start of every transaction that stores matches or receipt links and
+     * before it reads which entries are live and unmatched. A withdrawal (reject, reverse) or a change of an entry
+     * releases the entry's match and receipts in its own transaction ({@link #release}, {@link #recheck}), which first
+     * takes the same lock shared ({@link #releasing}). Without the lock, under PostgreSQL's READ COMMITTED, a storing
+     * transaction that read the entry as live could insert its match after the withdrawal's release found none, and
+     * the withdrawn entry would stay matched once both committed. With it:
+     * <ul>
+     * <li>a withdrawal that committed before the storing transaction got the lock is seen by its later statements;
+     * <li>a withdrawal holding the lock makes the storing transaction wait for its commit;
+     * <li>a storing transaction holding the lock makes the release wait, and the release's statements (each with a
+     * fresh snapshot) then see the committed match and delete it.
+     * </ul>
+     * No deadlock: the storing side takes the lock before any write, and afterwards touches the ledger's rows only
+     * through foreign-key checks (FOR KEY SHARE on the entry), which block on neither a status update (it changes no
+     * key column, so it locks FOR NO KEY UPDATE) nor a reversal (a new row, which also only key-shares the original);
+     * a release takes the lock after the ledger's writes and before any write to this module's tables. (A transaction
+     * withdrawing two entries, the second locked by another withdrawal queued behind a waiting storing transaction,
+     * would close a cycle; PostgreSQL's deadlock check resolves it, by reordering the waiters or failing one. Nothing
+     * withdraws two entries in one transaction today.)
+     */
+    private void storing(CompanyAccess access) {
+        locks.exclusive(MATCHES, access.companyId());
+    }
+
+    /** Takes the company's match lock shared, before a release reads or deletes matches; see {@link #storing}. */
+    private void releasing(CompanyAccess access) {
+        locks.shared(MATCHES, access.companyId());
+    }
+
     /** Deletes a bank line's match and audits it as "was KIND with entries …; why". */
     private void removeMatch(CompanyAccess access, String bankLineId, Match match, String why) {
         repository.deleteMatch(access.companyId(), bankLineId);
@@ -217,6 +259,7 @@ public class Reconciler {
     @EventListener
     void release(EntryWithdrawn withdrawn) {
         CompanyAccess access = withdrawn.access();
+        releasing(access);
         String entry = withdrawn.entry().toString();
         String line = repository.lineOfEntries(access.companyId(), List.of(entry)).get(entry);
         if (line != null) {
@@ -236,6 +279,7 @@ public class Reconciler {
     @EventListener
     void recheck(EntryChanged changed) {
         CompanyAccess access = changed.access();
+        releasing(access);
         String entry = changed.entry().toString();
         String lineId = repository.lineOfEntries(access.companyId(), List.of(entry)).get(entry);
         if (lineId == null) {
@@ -293,6 +337,7 @@ public class Reconciler {
     @Transactional
     public List<ReceiptMatch> receiptMatches(CompanyAccess access, List<ReceiptDoc> receipts, ReconcileOptions options) {
         access.require(Role.ACCOUNTANT, "attach receipts");
+        storing(access);
         Set<String> linked = repository.linkedDocuments(access.companyId(), receipts.stream().map(ReceiptDoc::id).toList());
         List<ReceiptDoc> open = receipts.stream().filter(r -> !linked.contains(r.id())).toList();
         if (open.isEmpty()) {

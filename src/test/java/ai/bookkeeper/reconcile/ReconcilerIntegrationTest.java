@@ -155,6 +155,37 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
     }
 
     @Test
+    void linking_skips_entries_rejected_reversed_or_matched_since_their_booking_and_leaves_their_lines_unmatched() {
+        JournalEntry rejected = spend(3, "10.00", "Coffee", EntrySource.BANK, EntryStatus.PROPOSED);
+        JournalEntry reversed = spend(4, "20.00", "Taxi", EntrySource.BANK, EntryStatus.POSTED);
+        JournalEntry matched = spend(5, "7.00", "Parking", EntrySource.BANK, EntryStatus.APPROVED);
+        JournalEntry live = spend(5, "30.00", "Lunch", EntrySource.BANK, EntryStatus.PROPOSED);
+        BankLine coffee = line(3, "-10.00", "COFFEE");
+        BankLine taxi = line(4, "-20.00", "TAXI");
+        BankLine parking = line(5, "-7.00", "PARKING");
+        BankLine parkingAgain = line(5, "-7.00", "PARKING");
+        BankLine lunch = line(5, "-30.00", "LUNCH");
+        BankLine refund = line(6, "20.00", "TAXI REFUND");
+        reconciler.linkCreated(owner, parking, matched.id());
+        // a reviewer decides between the booking and the linking, which the pipeline runs in two transactions
+        ledger.reject(owner, rejected.id(), rejected.version());
+        JournalEntry reversal = ledger.reverse(owner, reversed.id(), LocalDate.of(2026, 4, 6), "booked twice");
+
+        List<Match> linked = reconciler.linkCreated(owner, List.of(new Reconciler.Booked(coffee, rejected.id()),
+                new Reconciler.Booked(taxi, reversed.id()), new Reconciler.Booked(refund, reversal.id()),
+                new Reconciler.Booked(parkingAgain, matched.id()), new Reconciler.Booked(lunch, live.id())));
+
+        assertThat(linked).singleElement().satisfies(m -> {
+            assertThat(m.bankLineId()).isEqualTo(lunch.id());
+            assertThat(m.entryIds()).containsExactly(live.id().toString());
+        });
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).extracting(Match::bankLineId)
+                .containsExactlyInAnyOrder(parking.id(), lunch.id());
+        assertThat(reconciler.orphans(owner, APRIL_1, APRIL_30).bankLines())
+                .containsExactlyInAnyOrder(coffee, taxi, parkingAgain, refund);
+    }
+
+    @Test
     void orphans_are_bank_lines_without_an_entry_and_entries_without_a_bank_line() {
         JournalEntry unseen = spend(8, "250.00", "Insurance premium", EntrySource.MANUAL, EntryStatus.APPROVED);
         spend(9, "15.00", "Rejected", EntrySource.MANUAL, EntryStatus.PROPOSED);
