@@ -207,6 +207,7 @@ public class Reconciler {
     @Transactional
     public void unmatch(CompanyAccess access, String bankLineId, String why) {
         access.require(Role.ACCOUNTANT, "unmatch bank lines");
+        storing(access); // or a reconcile that read no declined pair yet could pair the line with its entries again
         Match match = repository.matchOf(access.companyId(), bankLineId).orElseThrow(() -> new NotFoundException(
                 "reconcile.not_matched", "Bank line " + bankLineId + " is not matched; there is nothing to unmatch."));
         removeMatch(access, bankLineId, match, why == null || why.isBlank() ? null : why.strip());
