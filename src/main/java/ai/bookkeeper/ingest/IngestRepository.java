@@ -1,6 +1,7 @@
 package ai.bookkeeper.ingest;
 
 import ai.bookkeeper.ledger.AccountId;
+import ai.bookkeeper.platform.InLists;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Money;
@@ -93,12 +94,11 @@ class IngestRepository {
     }
 
     void closeBatches(CompanyId company, List<ImportBatchId> batches, Instant now) {
-        for (int from = 0; from < batches.size(); from += 500) {
-            List<ImportBatchId> chunk = batches.subList(from, Math.min(batches.size(), from + 500));
+        for (List<ImportBatchId> chunk : InLists.chunks(batches)) {
             List<Object> args = new ArrayList<>(List.of(Timestamps.format(now), company.toString()));
             chunk.forEach(b -> args.add(b.toString()));
             jdbc.update("UPDATE import_batch SET processed_at = ? WHERE company_id = ? AND processed_at IS NULL AND id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", args.toArray());
+                    + InLists.placeholders(chunk.size()) + ")", args.toArray());
         }
     }
 
@@ -295,12 +295,11 @@ class IngestRepository {
     /** These transactions of the company, in id order; ids of other companies or unknown ids are skipped. */
     List<BankTransaction> transactions(CompanyId company, List<String> ids) {
         List<BankTransaction> found = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        for (List<String> chunk : InLists.chunks(ids)) {
             List<Object> args = new ArrayList<>(List.of(company.toString()));
             args.addAll(chunk);
             found.addAll(jdbc.query("SELECT " + COLUMNS + " FROM bank_transaction t WHERE t.company_id = ? AND t.id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", TRANSACTION, args.toArray()));
+                    + InLists.placeholders(chunk.size()) + ")", TRANSACTION, args.toArray()));
         }
         found.sort(java.util.Comparator.comparing(t -> t.id().toString()));
         return found;

@@ -1,5 +1,6 @@
 package ai.bookkeeper.ledger;
 
+import ai.bookkeeper.platform.InLists;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Money;
@@ -193,7 +194,7 @@ class LedgerRepository {
             params.add(filter.to().toString());
         }
         if (!filter.statuses().isEmpty()) {
-            where.append(" AND e.status IN (").append(String.join(", ", java.util.Collections.nCopies(filter.statuses().size(), "?"))).append(")");
+            where.append(" AND e.status IN (").append(InLists.placeholders(filter.statuses().size())).append(")");
             filter.statuses().stream().map(Enum::name).sorted().forEach(params::add);
         }
         if (filter.account() != null) {
@@ -228,7 +229,7 @@ class LedgerRepository {
         lineParams.add(company);
         lineParams.addAll(rows.keySet());
         jdbc.sql("SELECT entry_id, account_id, debit_minor, credit_minor, memo FROM journal_line WHERE company_id = ?"
-                        + " AND entry_id IN (" + String.join(", ", java.util.Collections.nCopies(rows.size(), "?")) + ")"
+                        + " AND entry_id IN (" + InLists.placeholders(rows.size()) + ")"
                         + " ORDER BY entry_id, line_no")
                 .params(lineParams)
                 .query(rs -> {

@@ -2,6 +2,7 @@ package ai.bookkeeper.reconcile;
 
 import ai.bookkeeper.ledger.AccountId;
 import ai.bookkeeper.ledger.EntryStatus;
+import ai.bookkeeper.platform.InLists;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Ids;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,8 +36,6 @@ import org.springframework.stereotype.Repository;
 class ReconcileRepository {
 
     private static final int BATCH = 1000;
-    /** Keeps IN lists well below the parameter limits of both engines. */
-    private static final int IN_CHUNK = 500;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -121,11 +119,11 @@ class ReconcileRepository {
      * chunks, which keeps IN lists below both engines' parameter limits.
      */
     private void byLineChunks(CompanyId company, Collection<String> lineIds, String sql, RowCallbackHandler rows) {
-        for (List<String> chunk : chunks(new ArrayList<>(new java.util.LinkedHashSet<>(lineIds)))) {
+        for (List<String> chunk : InLists.chunks(new ArrayList<>(new java.util.LinkedHashSet<>(lineIds)))) {
             List<Object> params = new ArrayList<>();
             params.add(company.toString());
             params.addAll(chunk);
-            jdbc.sql(String.format(java.util.Locale.ROOT, sql, placeholders(chunk.size()))).params(params).query(rows);
+            jdbc.sql(String.format(java.util.Locale.ROOT, sql, InLists.placeholders(chunk.size()))).params(params).query(rows);
         }
     }
 
@@ -157,7 +155,7 @@ class ReconcileRepository {
             if (accounts.isEmpty()) {
                 return List.of();
             }
-            sql.append(" AND l.account_id IN (").append(placeholders(accounts.size())).append(")");
+            sql.append(" AND l.account_id IN (").append(InLists.placeholders(accounts.size())).append(")");
             accounts.stream().map(AccountId::toString).sorted().forEach(params::add);
         }
         if (!filter.includeBankSourced()) {
@@ -184,7 +182,7 @@ class ReconcileRepository {
     /** The entries' effect on {@code account} and their status, whatever their reconciliation state. */
     Map<String, ItemState> itemStates(CompanyId company, AccountId account, List<String> entryIds) {
         Map<String, ItemState> states = new HashMap<>();
-        for (List<String> chunk : chunks(entryIds)) {
+        for (List<String> chunk : InLists.chunks(entryIds)) {
             List<Object> params = new ArrayList<>(List.of(account.toString(), company.toString()));
             params.addAll(chunk);
             jdbc.sql("""
@@ -193,7 +191,7 @@ class ReconcileRepository {
                            COALESCE(SUM(CASE WHEN l.account_id = ? THEN l.debit_minor - l.credit_minor ELSE 0 END), 0) AS amount
                     FROM journal_entry e
                     JOIN journal_line l ON l.company_id = e.company_id AND l.entry_id = e.id
-                    WHERE e.company_id = ? AND e.id IN (""" + placeholders(chunk.size()) + """
+                    WHERE e.company_id = ? AND e.id IN (""" + InLists.placeholders(chunk.size()) + """
                     ) GROUP BY e.company_id, e.id, e.entry_date, e.currency, e.description, e.status, e.reversal_of""")
                     .params(params)
                     .query(rs -> {
@@ -214,12 +212,12 @@ class ReconcileRepository {
     /** For each of the entries that is matched, the bank line it is matched to. */
     Map<String, String> lineOfEntries(CompanyId company, Collection<String> entryIds) {
         Map<String, String> lines = new HashMap<>();
-        for (List<String> chunk : chunks(new ArrayList<>(entryIds))) {
+        for (List<String> chunk : InLists.chunks(new ArrayList<>(entryIds))) {
             List<Object> params = new ArrayList<>();
             params.add(company.toString());
             params.addAll(chunk);
             jdbc.sql("SELECT entry_id, bank_line_id FROM reconciliation_match WHERE company_id = ? AND entry_id IN ("
-                            + placeholders(chunk.size()) + ")")
+                            + InLists.placeholders(chunk.size()) + ")")
                     .params(params)
                     .query(rs -> {
                         lines.put(rs.getString(1), rs.getString(2));
@@ -236,13 +234,13 @@ class ReconcileRepository {
      */
     Set<String> unlinkableEntries(CompanyId company, Collection<String> entryIds) {
         Set<String> found = new HashSet<>();
-        for (List<String> chunk : chunks(new ArrayList<>(entryIds))) {
+        for (List<String> chunk : InLists.chunks(new ArrayList<>(entryIds))) {
             List<Object> params = new ArrayList<>();
             params.add(company.toString());
             params.addAll(chunk);
             jdbc.sql("""
                     SELECT e.id FROM journal_entry e
-                    WHERE e.company_id = ? AND e.id IN (""" + placeholders(chunk.size()) + """
+                    WHERE e.company_id = ? AND e.id IN (""" + InLists.placeholders(chunk.size()) + """
                     )
                       AND (e.status = 'REJECTED' OR e.reversal_of IS NOT NULL
                            OR (SELECT COUNT(*) FROM journal_entry r
@@ -365,12 +363,12 @@ class ReconcileRepository {
 
     Set<String> linkedDocuments(CompanyId company, Collection<String> documentIds) {
         Set<String> linked = new HashSet<>();
-        for (List<String> chunk : chunks(new ArrayList<>(documentIds))) {
+        for (List<String> chunk : InLists.chunks(new ArrayList<>(documentIds))) {
             List<Object> params = new ArrayList<>();
             params.add(company.toString());
             params.addAll(chunk);
             linked.addAll(jdbc.sql("SELECT document_id FROM document_link WHERE company_id = ? AND document_id IN ("
-                    + placeholders(chunk.size()) + ")").params(params).query(String.class).list());
+                    + InLists.placeholders(chunk.size()) + ")").params(params).query(String.class).list());
         }
         return linked;
     }
@@ -439,20 +437,6 @@ class ReconcileRepository {
         return matches;
     }
 
-    private static <T> List<List<T>> chunks(List<T> all) {
-        if (all.isEmpty()) {
-            return List.of();
-        }
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
-        }
-        return chunks;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
-    }
 
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 3) + "...";

@@ -2,6 +2,7 @@ package ai.bookkeeper.review;
 
 import ai.bookkeeper.ledger.AccountId;
 import ai.bookkeeper.ledger.JournalEntryId;
+import ai.bookkeeper.platform.InLists;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Money;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,13 +101,11 @@ class ReviewRepository {
      */
     private void byTransactionChunks(CompanyId company, Collection<String> transactionIds, String sql,
                                      org.springframework.jdbc.core.RowCallbackHandler rows) {
-        List<String> ids = new ArrayList<>(transactionIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        for (List<String> chunk : InLists.chunks(new ArrayList<>(transactionIds))) {
             List<Object> params = new ArrayList<>();
             params.add(company.toString());
             params.addAll(chunk);
-            jdbc.sql(String.format(java.util.Locale.ROOT, sql, String.join(", ", Collections.nCopies(chunk.size(), "?"))))
+            jdbc.sql(String.format(java.util.Locale.ROOT, sql, InLists.placeholders(chunk.size())))
                     .params(params)
                     .query(rows);
         }
