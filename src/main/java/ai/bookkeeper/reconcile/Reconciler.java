@@ -3,12 +3,9 @@ package ai.bookkeeper.reconcile;
 import ai.bookkeeper.audit.AuditTrail;
 import ai.bookkeeper.ledger.Account;
 import ai.bookkeeper.ledger.AccountId;
-import ai.bookkeeper.ledger.EntryChanged;
 import ai.bookkeeper.ledger.EntryStatus;
-import ai.bookkeeper.ledger.EntryWithdrawn;
 import ai.bookkeeper.ledger.JournalEntryId;
 import ai.bookkeeper.ledger.Ledger;
-import ai.bookkeeper.platform.CompanyTransactionLock;
 import ai.bookkeeper.shared.ConflictException;
 import ai.bookkeeper.shared.InvalidInputException;
 import ai.bookkeeper.shared.Money;
@@ -29,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -44,20 +40,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reconciler {
 
-    /** The company's lock on its matches and receipt links; see {@link #storing} and {@link #releasing}. */
-    private static final String MATCHES = "reconcile.matches";
-
     private final ReconcileRepository repository;
     private final Ledger ledger;
     private final AuditTrail audit;
-    private final CompanyTransactionLock locks;
+    private final MatchReleases releases;
     private final Clock clock;
 
-    Reconciler(ReconcileRepository repository, Ledger ledger, AuditTrail audit, CompanyTransactionLock locks, Clock clock) {
+    Reconciler(ReconcileRepository repository, Ledger ledger, AuditTrail audit, MatchReleases releases, Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
-        this.locks = locks;
+        this.releases = releases;
         this.clock = clock;
     }
 
@@ -68,7 +61,7 @@ public class Reconciler {
     @Transactional
     public ReconciliationResult reconcile(CompanyAccess access, List<BankLine> lines, ReconcileOptions options) {
         access.require(Role.ACCOUNTANT, "reconcile bank statements");
-        storing(access);
+        releases.lockForStoring(access);
         return run(access, lines, options, new ReconcileRepository.ItemFilter(true, true, false));
     }
 
@@ -87,7 +80,7 @@ public class Reconciler {
     @Transactional
     public List<Match> matchBeforeCreate(CompanyAccess access, List<BankLine> lines) {
         access.require(Role.ACCOUNTANT, "reconcile bank statements");
-        storing(access);
+        releases.lockForStoring(access);
         return run(access, lines, ReconcileOptions.defaults(), new ReconcileRepository.ItemFilter(false, true, false))
                 .matches();
     }
@@ -96,7 +89,7 @@ public class Reconciler {
     @Transactional
     public Match linkCreated(CompanyAccess access, BankLine line, JournalEntryId entry) {
         access.require(Role.ACCOUNTANT, "reconcile bank statements");
-        storing(access);
+        releases.lockForStoring(access);
         repository.recordLines(access.companyId(), List.of(line), clock.instant());
         return store(access, line, List.of(entry), MatchKind.EXACT, "entry booked from this bank line");
     }
@@ -118,7 +111,7 @@ public class Reconciler {
         if (booked.isEmpty()) {
             return List.of();
         }
-        storing(access);
+        releases.lockForStoring(access);
         List<BankLine> lines = booked.stream().map(Booked::line).toList();
         requireBankAccounts(access, lines);
         repository.recordLines(access.companyId(), lines, clock.instant());
@@ -190,7 +183,7 @@ public class Reconciler {
     @Transactional
     public Match manualMatch(CompanyAccess access, String bankLineId, List<JournalEntryId> entries, String note) {
         access.require(Role.ACCOUNTANT, "match bank lines");
-        storing(access);
+        releases.lockForStoring(access);
         BankLine line = recordedLine(access, bankLineId);
         String reason = "matched by hand" + (note == null || note.isBlank() ? "" : ": " + note.strip());
         Match match = store(access, line, entries, MatchKind.MANUAL, reason);
@@ -207,96 +200,11 @@ public class Reconciler {
     @Transactional
     public void unmatch(CompanyAccess access, String bankLineId, String why) {
         access.require(Role.ACCOUNTANT, "unmatch bank lines");
-        storing(access); // or a reconcile that read no declined pair yet could pair the line with its entries again
+        releases.lockForStoring(access); // or a reconcile that read no declined pair yet could pair the line with its entries again
         Match match = repository.matchOf(access.companyId(), bankLineId).orElseThrow(() -> new NotFoundException(
                 "reconcile.not_matched", "Bank line " + bankLineId + " is not matched; there is nothing to unmatch."));
-        removeMatch(access, bankLineId, match, why == null || why.isBlank() ? null : why.strip());
+        releases.remove(access, bankLineId, match, why == null || why.isBlank() ? null : why.strip());
         repository.insertDeclined(access.companyId(), bankLineId, match.entryIds(), actor(access), clock.instant());
-    }
-
-    /**
-     * Takes the company's match lock alone, at the start of every transaction that stores matches or receipt links and
-     * before it reads which entries are live and unmatched. A withdrawal (reject, reverse) or a change of an entry
-     * releases the entry's match and receipts in its own transaction ({@link #release}, {@link #recheck}), which first
-     * takes the same lock shared ({@link #releasing}). Without the lock, under PostgreSQL's READ COMMITTED, a storing
-     * transaction that read the entry as live could insert its match after the withdrawal's release found none, and
-     * the withdrawn entry would stay matched once both committed. With it:
-     * <ul>
-     * <li>a withdrawal that committed before the storing transaction got the lock is seen by its later statements;
-     * <li>a withdrawal holding the lock makes the storing transaction wait for its commit;
-     * <li>a storing transaction holding the lock makes the release wait, and the release's statements (each with a
-     * fresh snapshot) then see the committed match and delete it.
-     * </ul>
-     * No deadlock: the storing side takes the lock before any write, and afterwards touches the ledger's rows only
-     * through foreign-key checks (FOR KEY SHARE on the entry), which block on neither a status update (it changes no
-     * key column, so it locks FOR NO KEY UPDATE) nor a reversal (a new row, which also only key-shares the original);
-     * a release takes the lock after the ledger's writes and before any write to this module's tables. (A transaction
-     * withdrawing two entries, the second locked by another withdrawal queued behind a waiting storing transaction,
-     * would close a cycle; PostgreSQL's deadlock check resolves it, by reordering the waiters or failing one. Nothing
-     * withdraws two entries in one transaction today.)
-     */
-    private void storing(CompanyAccess access) {
-        locks.exclusive(MATCHES, access.companyId());
-    }
-
-    /** Takes the company's match lock shared, before a release reads or deletes matches; see {@link #storing}. */
-    private void releasing(CompanyAccess access) {
-        locks.shared(MATCHES, access.companyId());
-    }
-
-    /** Deletes a bank line's match and audits it as "was KIND with entries …; why". */
-    private void removeMatch(CompanyAccess access, String bankLineId, Match match, String why) {
-        repository.deleteMatch(access.companyId(), bankLineId);
-        audit.record(access, "reconcile.unmatched", "bank_line", bankLineId, "was " + match.kind() + " with entries "
-                + String.join(", ", match.entryIds()) + (why == null ? "" : "; " + why));
-    }
-
-    /**
-     * A rejected or reversed entry no longer explains its bank line: the line's match (all of it, for a many-to-one
-     * match) and the receipts attached to the entry are released, in the withdrawing transaction, and audited, so
-     * that the line counts as unreconciled and shows among the orphans until a standing entry is matched to it. This
-     * holds for a line in a locked period too: its reconciliation rate drops, as the entry that explained it is gone.
-     */
-    @EventListener
-    void release(EntryWithdrawn withdrawn) {
-        CompanyAccess access = withdrawn.access();
-        releasing(access);
-        String entry = withdrawn.entry().toString();
-        String line = repository.lineOfEntries(access.companyId(), List.of(entry)).get(entry);
-        if (line != null) {
-            repository.matchOf(access.companyId(), line).ifPresent(match -> removeMatch(access, line, match, withdrawn.why()));
-        }
-        repository.deleteDeclined(access.companyId(), entry);
-        for (ReceiptMatch receipt : repository.documentLinks(access.companyId(), entry)) {
-            repository.deleteDocumentLink(access.companyId(), receipt.documentId());
-            audit.record(access, "receipt.detached", "document", receipt.documentId(), withdrawn.why());
-        }
-    }
-
-    /**
-     * An entry's lines were replaced: if it is matched and the match's entries no longer move the bank line's account
-     * by the line's amount (the bank side was changed, not only the category), the match is released and audited.
-     */
-    @EventListener
-    void recheck(EntryChanged changed) {
-        CompanyAccess access = changed.access();
-        releasing(access);
-        String entry = changed.entry().toString();
-        String lineId = repository.lineOfEntries(access.companyId(), List.of(entry)).get(entry);
-        if (lineId == null) {
-            return;
-        }
-        BankLine line = repository.line(access.companyId(), lineId).orElse(null);
-        Match match = repository.matchOf(access.companyId(), lineId).orElse(null);
-        if (line == null || match == null) {
-            return;
-        }
-        long sum = repository.itemStates(access.companyId(), line.bankAccount(), match.entryIds()).values().stream()
-                .mapToLong(s -> s.item().amount().minorUnits()).sum();
-        if (sum != line.amount().minorUnits()) {
-            removeMatch(access, lineId, match, "entry " + entry + " was changed and the match no longer adds up to the"
-                    + " line's " + line.amount());
-        }
     }
 
     /**
@@ -338,7 +246,7 @@ public class Reconciler {
     @Transactional
     public List<ReceiptMatch> receiptMatches(CompanyAccess access, List<ReceiptDoc> receipts, ReconcileOptions options) {
         access.require(Role.ACCOUNTANT, "attach receipts");
-        storing(access);
+        releases.lockForStoring(access);
         Set<String> linked = repository.linkedDocuments(access.companyId(), receipts.stream().map(ReceiptDoc::id).toList());
         List<ReceiptDoc> open = receipts.stream().filter(r -> !linked.contains(r.id())).toList();
         if (open.isEmpty()) {
