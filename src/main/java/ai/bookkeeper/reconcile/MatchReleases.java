@@ -34,7 +34,7 @@ class MatchReleases {
      * Takes the company's match lock alone, at the start of every transaction that stores matches or receipt links and
      * before it reads which entries are live and unmatched. A withdrawal (reject, reverse) or a change of an entry
      * releases the entry's match and receipts in its own transaction ({@link #release}, {@link #recheck}), which first
-     * takes the same lock shared ({@link #releasing}). Without the lock, under PostgreSQL's READ COMMITTED, a storing
+     * takes the same lock shared ({@link #lockedLineOf}). Without the lock, under PostgreSQL's READ COMMITTED, a storing
      * transaction that read the entry as live could insert its match after the withdrawal's release found none, and
      * the withdrawn entry would stay matched once both committed. With it:
      * <ul>
@@ -55,9 +55,13 @@ class MatchReleases {
         locks.exclusive(MATCHES, access.companyId());
     }
 
-    /** Takes the company's match lock shared, before a release reads or deletes matches; see {@link #lockForStoring}. */
-    private void releasing(CompanyAccess access) {
+    /**
+     * Takes the company's match lock shared, before a release reads or deletes matches (see {@link #lockForStoring}),
+     * then returns the bank line the entry is matched to, or null.
+     */
+    private String lockedLineOf(CompanyAccess access, String entry) {
         locks.shared(MATCHES, access.companyId());
+        return repository.lineOfEntries(access.companyId(), List.of(entry)).get(entry);
     }
 
     /** Deletes a bank line's match and audits it as "was KIND with entries …; why". */
@@ -76,9 +80,8 @@ class MatchReleases {
     @EventListener
     void release(EntryWithdrawn withdrawn) {
         CompanyAccess access = withdrawn.access();
-        releasing(access);
         String entry = withdrawn.entry().toString();
-        String line = repository.lineOfEntries(access.companyId(), List.of(entry)).get(entry);
+        String line = lockedLineOf(access, entry);
         if (line != null) {
             repository.matchOf(access.companyId(), line).ifPresent(match -> remove(access, line, match, withdrawn.why()));
         }
@@ -96,9 +99,8 @@ class MatchReleases {
     @EventListener
     void recheck(EntryChanged changed) {
         CompanyAccess access = changed.access();
-        releasing(access);
         String entry = changed.entry().toString();
-        String lineId = repository.lineOfEntries(access.companyId(), List.of(entry)).get(entry);
+        String lineId = lockedLineOf(access, entry);
         if (lineId == null) {
             return;
         }
