@@ -1,6 +1,7 @@
 package ai.bookkeeper.dashboard;
 
 import ai.bookkeeper.shared.BookkeeperException;
+import ai.bookkeeper.shared.BusyException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -26,8 +27,12 @@ class DashboardErrors {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         response.setStatus(status.value());
+        if (e instanceof BusyException busy) {
+            response.setHeader("Retry-After", Long.toString(busy.retryAfterSeconds()));
+        }
         model.addAttribute("status", status.value());
         model.addAttribute("title", status.getReasonPhrase());
         model.addAttribute("message", e.getMessage());

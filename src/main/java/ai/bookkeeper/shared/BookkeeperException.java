@@ -7,7 +7,7 @@ package ai.bookkeeper.shared;
 public abstract class BookkeeperException extends RuntimeException {
 
     /** How a rejection maps to a protocol: the web layer turns these into HTTP statuses. */
-    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT, UNAUTHENTICATED }
+    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT, UNAUTHENTICATED, BUSY }
 
     private final String code;
 

@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,18 +25,21 @@ public class Tenancy {
 
     private final TenancyRepository repository;
     private final ApplicationEventPublisher events;
-    private final PasswordEncoder passwords = new BCryptPasswordEncoder(10);
+    private final PasswordHashing passwords;
     private final Clock clock;
-    // compared against when the email is unknown, so that response time doesn't reveal which emails exist
-    private final String unknownUserHash = passwords.encode(java.util.UUID.randomUUID().toString());
 
-    Tenancy(TenancyRepository repository, ApplicationEventPublisher events, Clock clock) {
+    Tenancy(TenancyRepository repository, ApplicationEventPublisher events, PasswordHashing passwords, Clock clock) {
         this.repository = repository;
         this.events = events;
+        this.passwords = passwords;
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Registers a user. Not one transaction: the password is hashed (which may wait its turn, see
+     * {@link PasswordHashing}) before anything is written, and the one insert is refused by the unique email if
+     * another registration of the same email came first.
+     */
     public User registerUser(String email, String displayName, String password) {
         String normalized = normalizeEmail(email);
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
@@ -46,21 +47,42 @@ public class Tenancy {
                     "A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
         if (repository.userByEmail(normalized).isPresent()) {
-            throw new ConflictException("user.email.taken", "A user with the email " + normalized
-                    + " exists already; sign in instead, or use another email.");
+            throw emailTaken(normalized);
         }
+        String hash = passwords.hash(password);
         User user = new User(UserId.newId(), normalized, displayName == null || displayName.isBlank() ? normalized : displayName.strip());
-        repository.insertUser(user, passwords.encode(password), clock.instant());
+        try {
+            repository.insertUser(user, hash, clock.instant());
+        } catch (org.springframework.dao.DataAccessException e) {
+            // a registration of the same email between the check and the insert; SQLite's driver gives no SQL state,
+            // so the unique constraint is recognised by name on both engines
+            String text = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
+            if (e instanceof org.springframework.dao.DuplicateKeyException || text.contains("app_user.email")
+                    || text.contains("uq_app_user_email")) {
+                throw emailTaken(normalized);
+            }
+            throw e;
+        }
         return user;
     }
 
-    /** The user whose email and password these are, or empty: the caller can't tell which of the two was wrong. */
+    private static ConflictException emailTaken(String email) {
+        return new ConflictException("user.email.taken", "A user with the email " + email
+                + " exists already; sign in instead, or use another email.");
+    }
+
+    /**
+     * The user whose email and password these are, or empty: the caller can't tell which of the two was wrong.
+     *
+     * @throws ai.bookkeeper.shared.BusyException when too many sign-ins are being checked to take this one in time
+     *                                            ({@code bookkeeper.passwords.*})
+     */
     public Optional<User> authenticate(String email, String password) {
         if (email == null || password == null) {
             return Optional.empty();
         }
         Optional<TenancyRepository.StoredUser> stored = repository.userByEmail(email.strip().toLowerCase(Locale.ROOT));
-        boolean matches = passwords.matches(password, stored.map(TenancyRepository.StoredUser::passwordHash).orElse(unknownUserHash));
+        boolean matches = passwords.matches(password, stored.map(TenancyRepository.StoredUser::passwordHash).orElse(null));
         return stored.filter(s -> matches).map(TenancyRepository.StoredUser::user);
     }
 

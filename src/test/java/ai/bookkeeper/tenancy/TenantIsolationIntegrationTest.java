@@ -95,4 +95,38 @@ class TenantIsolationIntegrationTest extends DatabaseIntegrationTest {
         assertThat(tenancy.authenticate(user.email(), "wrong password!")).isEmpty();
         assertThat(tenancy.authenticate("nobody@example.com", Fixtures.PASSWORD)).isEmpty();
     }
+
+    @Test
+    void two_registrations_of_one_email_at_once_make_one_user_and_one_conflict() throws Exception {
+        String email = "race-" + java.util.UUID.randomUUID() + "@example.com";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<User>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    return tenancy.registerUser(email, "Racer", Fixtures.PASSWORD);
+                }));
+            }
+            start.countDown();
+            int registered = 0;
+            int conflicts = 0;
+            for (var attempt : attempts) {
+                try {
+                    attempt.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    registered++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(ConflictException.class)
+                            .hasMessageContaining("exists already");
+                    conflicts++;
+                }
+            }
+            assertThat(registered).isEqualTo(1);
+            assertThat(conflicts).isEqualTo(1);
+            assertThat(tenancy.authenticate(email, Fixtures.PASSWORD)).isPresent();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

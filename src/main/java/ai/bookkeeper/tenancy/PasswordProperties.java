@@ -1,0 +1,27 @@
+package ai.bookkeeper.tenancy;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How much of the machine password hashing may take.
+ *
+ * @param concurrentChecks BCrypt checks (sign-ins) and hashings (registrations) running at once; the rest wait in
+ *                         arrival order. Default: one less than the processors, at least one, so that a burst of
+ *                         sign-ins leaves a core for everyone already signed in.
+ * @param maxWait          how long a sign-in waits for its turn before it is answered 503 with {@code Retry-After}
+ */
+@ConfigurationProperties("bookkeeper.passwords")
+public record PasswordProperties(Integer concurrentChecks, Duration maxWait) {
+    public PasswordProperties {
+        concurrentChecks = concurrentChecks == null ? Math.max(1, Runtime.getRuntime().availableProcessors() - 1) : concurrentChecks;
+        maxWait = maxWait == null ? Duration.ofSeconds(20) : maxWait;
+        if (concurrentChecks < 1) {
+            throw new IllegalArgumentException("bookkeeper.passwords.concurrent-checks must be at least 1, not "
+                    + concurrentChecks);
+        }
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("bookkeeper.passwords.max-wait can't be negative: " + maxWait);
+        }
+    }
+}

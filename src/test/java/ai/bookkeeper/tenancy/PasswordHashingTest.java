@@ -1,0 +1,172 @@
+package ai.bookkeeper.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.bookkeeper.shared.BusyException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+class PasswordHashingTest {
+
+    /** Counts how many checks run at once; each takes {@code millis}, or until {@code gate} opens. */
+    static final class SlowEncoder implements PasswordEncoder {
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+        final AtomicInteger checks = new AtomicInteger();
+        final CountDownLatch gate;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final long millis;
+
+        SlowEncoder(long millis, CountDownLatch gate) {
+            this.millis = millis;
+            this.gate = gate;
+        }
+
+        @Override
+        public String encode(CharSequence raw) {
+            return "h:" + raw;
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            checks.incrementAndGet();
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            entered.countDown();
+            try {
+                if (gate != null) {
+                    gate.await(10, TimeUnit.SECONDS);
+                } else {
+                    Thread.sleep(millis);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
+            }
+            return encoded.equals("h:" + raw);
+        }
+    }
+
+    private static List<Boolean> checkAtOnce(PasswordHashing hashing, int callers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return hashing.matches("secret password", "h:secret password");
+                }));
+            }
+            start.countDown();
+            List<Boolean> answers = new ArrayList<>();
+            for (Future<Boolean> f : results) {
+                answers.add(f.get(30, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void with_one_turn_a_burst_of_sign_ins_is_checked_one_at_a_time_and_every_one_answered() throws Exception {
+        SlowEncoder encoder = new SlowEncoder(20, null);
+        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofSeconds(30)));
+
+        assertThat(checkAtOnce(hashing, 8)).containsOnly(true).hasSize(8);
+        assertThat(encoder.mostAtOnce.get()).isEqualTo(1);
+        assertThat(encoder.checks.get()).isEqualTo(8);
+    }
+
+    @Test
+    void no_more_checks_run_at_once_than_the_configured_turns() throws Exception {
+        SlowEncoder encoder = new SlowEncoder(50, null);
+        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(3, Duration.ofSeconds(30)));
+
+        assertThat(checkAtOnce(hashing, 12)).containsOnly(true).hasSize(12);
+        assertThat(encoder.mostAtOnce.get()).isBetween(2, 3);
+    }
+
+    @Test
+    void a_sign_in_that_gets_no_turn_in_time_is_refused_as_busy_and_the_next_one_goes_through() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        SlowEncoder encoder = new SlowEncoder(0, gate);
+        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofMillis(100)));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> holder = pool.submit(() -> hashing.matches("a password!", "h:a password!"));
+            assertThat(encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> hashing.matches("a password!", "h:a password!"))
+                    .isInstanceOfSatisfying(BusyException.class, busy -> {
+                        assertThat(busy.code()).isEqualTo("auth.busy");
+                        assertThat(busy.retryAfterSeconds()).isEqualTo(5);
+                        assertThat(busy.getMessage()).contains("Try again");
+                    });
+            assertThat(encoder.checks.get()).isEqualTo(1);
+
+            gate.countDown();
+            assertThat(holder.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(hashing.matches("a password!", "h:a password!")).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void an_interrupted_wait_is_refused_as_busy_and_keeps_the_interrupt() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        SlowEncoder encoder = new SlowEncoder(0, gate);
+        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofSeconds(30)));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> hashing.matches("a password!", "h:a password!"));
+            assertThat(encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(() -> hashing.matches("a password!", "h:a password!")).isInstanceOf(BusyException.class);
+            assertThat(Thread.interrupted()).isTrue();
+        } finally {
+            gate.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void an_unknown_user_costs_a_full_check_and_never_matches() {
+        SlowEncoder encoder = new SlowEncoder(0, null);
+        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofSeconds(1)));
+
+        assertThat(hashing.matches("anything at all", null)).isFalse();
+        assertThat(encoder.checks.get()).isEqualTo(1);
+    }
+
+    @Test
+    void passwords_are_hashed_with_bcrypt_and_checked_against_the_hash() {
+        PasswordHashing hashing = new PasswordHashing(new PasswordProperties(null, null));
+
+        String hash = hashing.hash("correct horse battery");
+        assertThat(hash).startsWith("$2a$" + PasswordHashing.BCRYPT_COST + "$").doesNotContain("correct horse");
+        assertThat(hashing.matches("correct horse battery", hash)).isTrue();
+        assertThat(hashing.matches("correct horse battery!", hash)).isFalse();
+    }
+
+    @Test
+    void settings_default_to_one_turn_less_than_the_processors_and_refuse_nonsense() {
+        PasswordProperties defaults = new PasswordProperties(null, null);
+        assertThat(defaults.concurrentChecks()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        assertThat(defaults.maxWait()).isEqualTo(Duration.ofSeconds(20));
+        assertThatThrownBy(() -> new PasswordProperties(0, null)).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> new PasswordProperties(1, Duration.ofSeconds(-1))).hasMessageContaining("negative");
+    }
+}
