@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * <p>Settings (system properties): {@code load.users} (200), {@code load.duration} seconds at full strength (45),
  * {@code load.ramp} seconds (15), {@code load.pauseMin}/{@code load.pauseMax} milliseconds between actions (1000,
  * 3000), {@code load.baseUrl} to use a running server instead of starting one, {@code load.owners} (comma-separated
- * e-mails) and {@code load.password} to sign in there, {@code load.profile=true} to record the server with JFR and
+ * e-mails) and {@code load.password} to sign in there, {@code load.serverOptions} (JVM options of the server we start,
+ * such as {@code -Dbookkeeper.passwords.concurrent-checks=4}), {@code load.profile=true} to record the server with JFR and
  * PostgreSQL with pg_stat_statements.
  *
  * <p>Targets, as Gatling assertions (a miss fails the command): p95 below 100 ms over all requests, and no failed

@@ -130,6 +130,12 @@ final class SystemUnderTest {
             serveEnv.put("BOOKKEEPER_HTTP_ADDRESS", "127.0.0.1");
             serveEnv.put("BOOKKEEPER_HTTP_PORT", Integer.toString(port));
             List<String> jvm = new ArrayList<>();
+            // -Dload.serverOptions="-Dbookkeeper.passwords.concurrent-checks=200 …": settings of the server under test
+            for (String option : System.getProperty("load.serverOptions", "").strip().split("\\s+")) {
+                if (!option.isEmpty()) {
+                    jvm.add(option);
+                }
+            }
             if (PROFILE) {
                 jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
                 jvm.add("-XX:StartFlightRecording=filename=" + workDir.resolve("server.jfr") + ",settings=profile");

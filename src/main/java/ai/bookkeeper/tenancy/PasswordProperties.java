@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("bookkeeper.passwords")
 public record PasswordProperties(Integer concurrentChecks, Duration maxWait) {
     public PasswordProperties {
-        concurrentChecks = concurrentChecks == null ? Math.max(1, Runtime.getRuntime().availableProcessors() - 1) : concurrentChecks;
+        concurrentChecks = concurrentChecks == null ? Runtime.getRuntime().availableProcessors() : concurrentChecks;
         maxWait = maxWait == null ? Duration.ofSeconds(20) : maxWait;
         if (concurrentChecks < 1) {
             throw new IllegalArgumentException("bookkeeper.passwords.concurrent-checks must be at least 1, not "
