@@ -11,8 +11,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * BCrypt, with a bound on how many hashes run at once. A BCrypt check is deliberately slow (about 0.1 s of one core at
- * cost 10); two hundred people signing in within a few seconds would otherwise take every core, and every request of
- * the people already working would wait behind them. Checks beyond {@link PasswordProperties#concurrentChecks()} wait
+ * cost 10); two hundred people signing in within a few seconds would otherwise run two hundred hashes at once, each
+ * with a sliver of the cores, and every request of the people already working would compete with all of them. Checks
+ * beyond {@link PasswordProperties#concurrentChecks()} wait
  * their turn in arrival order; one that waits longer than {@link PasswordProperties#maxWait()} is refused with
  * {@code auth.busy} (HTTP 503, {@code Retry-After}) rather than queued without end.
  */

@@ -7,8 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How much of the machine password hashing may take.
  *
  * @param concurrentChecks BCrypt checks (sign-ins) and hashings (registrations) running at once; the rest wait in
- *                         arrival order. Default: one less than the processors, at least one, so that a burst of
- *                         sign-ins leaves a core for everyone already signed in.
+ *                         arrival order. Default: one per processor, which hashes as fast as unlimited checks
+ *                         would, but keeps a burst of sign-ins to as many runnable threads as there are cores
+ *                         instead of one per waiting request (measured in reports/load_test.md: one fewer than
+ *                         the processors, on 2 cores, queued the load test's sign-ins for seconds).
  * @param maxWait          how long a sign-in waits for its turn before it is answered 503 with {@code Retry-After}
  */
 @ConfigurationProperties("bookkeeper.passwords")

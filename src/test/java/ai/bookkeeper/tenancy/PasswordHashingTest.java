@@ -162,9 +162,9 @@ class PasswordHashingTest {
     }
 
     @Test
-    void settings_default_to_one_turn_less_than_the_processors_and_refuse_nonsense() {
+    void settings_default_to_one_turn_per_processor_and_refuse_nonsense() {
         PasswordProperties defaults = new PasswordProperties(null, null);
-        assertThat(defaults.concurrentChecks()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        assertThat(defaults.concurrentChecks()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(defaults.maxWait()).isEqualTo(Duration.ofSeconds(20));
         assertThatThrownBy(() -> new PasswordProperties(0, null)).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> new PasswordProperties(1, Duration.ofSeconds(-1))).hasMessageContaining("negative");
