@@ -1,6 +1,10 @@
 package ai.bookkeeper.platform;
 
+import ai.bookkeeper.shared.BusyException;
 import ai.bookkeeper.shared.CompanyId;
+import java.time.Duration;
+import java.sql.SQLException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -14,7 +18,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * On PostgreSQL it is a transaction-level advisory lock, taken through the transaction's own connection (Spring's
  * JdbcClient joins the caller's transaction) and released by PostgreSQL when the transaction ends, also when the
  * instance dies. Advisory locks of transactions and of sessions share one key space, so a purpose must differ from
- * those given to {@link CompanyLock}. A deadlock with it is detected by PostgreSQL, which fails one of the two.
+ * those given to {@link CompanyLock}. A deadlock with it is detected by PostgreSQL, which fails one of the two. A
+ * transaction waits at most {@code bookkeeper.db.lock-wait} (30 s) for the lock, then fails with
+ * {@code company.busy} (a {@link BusyException}: HTTP 503 with {@code Retry-After}; a job is retried): a reviewer's
+ * reject queued behind a long reconciliation gets an answer instead of hanging. The wait bounds only this lock; the
+ * transaction's other statements keep the session's {@code lock_timeout}.
  * <p>
  * On SQLite it takes nothing: transactions begin IMMEDIATE (see DatabaseConfiguration), so a writing transaction
  * holds the database's only write lock from its start to its end, and two writers never interleave anyway.
@@ -24,10 +32,12 @@ public class CompanyTransactionLock {
 
     private final JdbcClient jdbc;
     private final DatabaseEngine engine;
+    private final Duration maxWait;
 
-    CompanyTransactionLock(JdbcClient jdbc, DatabaseEngine engine) {
+    CompanyTransactionLock(JdbcClient jdbc, DatabaseEngine engine, DatabaseProperties properties) {
         this.jdbc = jdbc;
         this.engine = engine;
+        this.maxWait = properties.lockWait();
     }
 
     /** Waits until no other transaction holds the lock, then holds it alone until this transaction ends. */
@@ -47,8 +57,37 @@ public class CompanyTransactionLock {
                     + " transaction ends, but no transaction is active; take it inside a @Transactional method.");
         }
         if (engine == DatabaseEngine.POSTGRESQL) {
-            jdbc.sql(sql).params(purpose.hashCode(), company.value().hashCode()).query(rs -> {
-            });
+            // lock_timeout for this one statement: set it transaction-locally, then put back what was there
+            String previous = jdbc.sql("SELECT current_setting('lock_timeout')").query(String.class).single();
+            setLockTimeout(maxWait.toMillis() + "ms");
+            try {
+                jdbc.sql(sql).params(purpose.hashCode(), company.value().hashCode()).query(rs -> {
+                });
+            } catch (DataAccessException e) {
+                if (!lockTimedOut(e)) {
+                    throw e;
+                }
+                // the transaction is aborted now; the caller's rollback follows
+                throw new BusyException("company.busy", "Another task has held this company's '" + purpose + "' lock for"
+                        + " over " + (maxWait.toMillis() < 1000 ? maxWait.toMillis() + " ms" : maxWait.toSeconds() + " s")
+                        + " (a long reconciliation, say); nothing was changed. Try again shortly.",
+                        Duration.ofSeconds(5));
+            }
+            setLockTimeout(previous);
         }
+    }
+
+    /** PostgreSQL's lock_not_available (55P03), which Spring leaves uncategorized. */
+    private static boolean lockTimedOut(DataAccessException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void setLockTimeout(String value) {
+        jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(value).query(String.class).single();
     }
 }

@@ -10,9 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param user     may be null (SQLite has none)
  * @param password may be null
  * @param poolSize connections in the pool; null chooses per engine
+ * @param lockWait how long a transaction waits for a company's lock held by another ({@link CompanyTransactionLock})
+ *                 before it gives up with {@code company.busy} (HTTP 503); default 30 s
  */
 @ConfigurationProperties("bookkeeper.db")
-public record DatabaseProperties(String url, String user, String password, Integer poolSize) {
+public record DatabaseProperties(String url, String user, String password, Integer poolSize,
+                                 java.time.Duration lockWait) {
+
+    public DatabaseProperties {
+        lockWait = lockWait == null ? java.time.Duration.ofSeconds(30) : lockWait;
+        if (lockWait.isNegative() || lockWait.isZero()) {
+            throw new IllegalArgumentException("bookkeeper.db.lock-wait must be positive, not " + lockWait);
+        }
+    }
 
     public DatabaseEngine engine() {
         return DatabaseEngine.fromJdbcUrl(url);

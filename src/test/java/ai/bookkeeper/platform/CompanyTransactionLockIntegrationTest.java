@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.bookkeeper.shared.BusyException;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.testing.DatabaseIntegrationTest;
 import ai.bookkeeper.testing.TestDatabase;
@@ -19,12 +20,14 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class CompanyTransactionLockIntegrationTest extends DatabaseIntegrationTest {
 
     @Autowired CompanyTransactionLock lock;
     @Autowired TransactionTemplate transactions;
+    @Autowired JdbcClient jdbc;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -86,6 +89,47 @@ class CompanyTransactionLockIntegrationTest extends DatabaseIntegrationTest {
         end.countDown();
         first.get(10, SECONDS);
         exclusive.get(10, SECONDS);
+    }
+
+    @Test
+    void on_postgresql_a_waiter_gives_up_after_the_lock_wait_as_busy_and_nothing_of_its_transaction_stays()
+            throws Exception {
+        assumeTrue(TestDatabase.isPostgres());
+        CompanyTransactionLock impatient = new CompanyTransactionLock(jdbc, DatabaseEngine.POSTGRESQL,
+                new DatabaseProperties("jdbc:postgresql://unused", null, null, null, java.time.Duration.ofMillis(300)));
+        CompanyId company = CompanyId.newId();
+        CountDownLatch end = new CountDownLatch(1);
+        Future<?> first = hold(c -> lock.exclusive("test", c), company, end);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(s -> {
+            jdbc.sql("CREATE TEMPORARY TABLE lock_wait_probe (x INT)").update();
+            impatient.shared("test", company);
+        })).isInstanceOfSatisfying(BusyException.class, busy -> {
+            assertThat(busy.code()).isEqualTo("company.busy");
+            assertThat(busy.getMessage()).contains("'test' lock", "300 ms", "nothing was changed");
+            assertThat(busy.retryAfterSeconds()).isPositive();
+        });
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        assertThat(waited).isBetween(250L, 10_000L);
+        // rolled back: the table created before the wait is gone
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_class WHERE relname = 'lock_wait_probe'").query(Long.class).single())
+                .isZero();
+
+        end.countDown();
+        first.get(10, SECONDS);
+        // free again: the same call now takes the lock at once
+        transactions.executeWithoutResult(s -> impatient.shared("test", company));
+    }
+
+    @Test
+    void on_postgresql_the_lock_wait_bounds_only_the_lock_and_the_transaction_keeps_its_own_lock_timeout() {
+        assumeTrue(TestDatabase.isPostgres());
+        transactions.executeWithoutResult(s -> {
+            jdbc.sql("SET LOCAL lock_timeout = '7s'").update();
+            lock.exclusive("test", CompanyId.newId());
+            assertThat(jdbc.sql("SELECT current_setting('lock_timeout')").query(String.class).single()).isEqualTo("7s");
+        });
     }
 
     /** Takes the lock in a transaction of another thread and keeps that transaction open until {@code end}. */
