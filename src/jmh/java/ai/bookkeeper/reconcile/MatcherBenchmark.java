@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 80 % on the same day and amount (exact), 10 % one to three days earlier (heuristic, scored by description
  * similarity), 3 % settled by two entries (many-to-one), the rest near-misses off by a cent (suggestions at most).
  * The same mix as {@code MatchingEngineScaleTest}; seed 7. A score is one whole run: divide {@code lines} by the
- * time for lines per second. Plus the description similarity of one heuristic pair.
+ * time for lines per second. ({@link DescriptionSimilarityBenchmark} has the description similarity alone.)
  *
  * <p>Run: {@code ./mvnw -B -Pjmh verify -Djmh.args="Matcher"}.
  */
@@ -54,9 +54,6 @@ public class MatcherBenchmark {
     private List<BankLine> bankLines;
     private List<LedgerItem> items;
     private MatchingEngine engine;
-    private String[] pairA;
-    private String[] pairB;
-    private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -88,26 +85,11 @@ public class MatcherBenchmark {
             }
         }
         engine = new MatchingEngine(ReconcileOptions.defaults());
-        pairA = new String[VENDORS.length * 50];
-        pairB = new String[pairA.length];
-        for (int i = 0; i < pairA.length; i++) {
-            pairA[i] = VENDORS[i % VENDORS.length][0].formatted(1000 + i / VENDORS.length);
-            pairB[i] = VENDORS[(i + i / VENDORS.length) % VENDORS.length][1];
-        }
     }
 
     /** One reconciliation run over the whole set, as {@code Reconciler.reconcile} hands it to the engine. */
     @Benchmark
     public ReconciliationResult run() {
         return engine.run(bankLines, items);
-    }
-
-    /** One bank text against one ledger description, with a fresh similarity (and its token cache) each time. */
-    @Benchmark
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public double descriptionSimilarity() {
-        int i = next;
-        next = next + 1 == pairA.length ? 0 : next + 1;
-        return new DescriptionSimilarity().similarity(pairA[i], pairB[i]);
     }
 }

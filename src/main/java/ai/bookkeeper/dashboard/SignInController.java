@@ -59,8 +59,16 @@ class SignInController {
             model.addAttribute("error", "Too many failed sign-ins from here; try again in " + wait.getAsLong() + " seconds.");
             return "dashboard/login";
         }
-        var user = email.isBlank() || password.isEmpty() ? java.util.Optional.<ai.bookkeeper.tenancy.User>empty()
-                : tenancy.authenticate(email, password);
+        java.util.Optional<ai.bookkeeper.tenancy.User> user;
+        try {
+            user = email.isBlank() || password.isEmpty() ? java.util.Optional.empty() : tenancy.authenticate(email, password);
+        } catch (ai.bookkeeper.shared.BusyException busy) {
+            // the form again, with the email kept, rather than the generic error page
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader("Retry-After", Long.toString(busy.retryAfterSeconds()));
+            model.addAttribute("error", busy.getMessage());
+            return "dashboard/login";
+        }
         if (user.isEmpty()) {
             throttle.failed(email, address);
             response.setStatus(HttpStatus.UNAUTHORIZED.value());

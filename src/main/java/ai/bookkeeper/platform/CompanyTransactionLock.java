@@ -57,9 +57,12 @@ public class CompanyTransactionLock {
                     + " transaction ends, but no transaction is active; take it inside a @Transactional method.");
         }
         if (engine == DatabaseEngine.POSTGRESQL) {
-            // lock_timeout for this one statement: set it transaction-locally, then put back what was there
-            String previous = jdbc.sql("SELECT current_setting('lock_timeout')").query(String.class).single();
-            setLockTimeout(maxWait.toMillis() + "ms");
+            // lock_timeout for this one statement, never longer than the transaction's own (0: none): set it
+            // transaction-locally, then put back what was there
+            Previous previous = jdbc.sql("SELECT current_setting('lock_timeout') AS value, setting::bigint AS millis"
+                    + " FROM pg_settings WHERE name = 'lock_timeout'").query(Previous.class).single();
+            long waitMillis = previous.millis() > 0 ? Math.min(previous.millis(), maxWait.toMillis()) : maxWait.toMillis();
+            setLockTimeout(waitMillis + "ms");
             try {
                 jdbc.sql(sql).params(purpose.hashCode(), company.value().hashCode()).query(rs -> {
                 });
@@ -69,15 +72,18 @@ public class CompanyTransactionLock {
                 }
                 // the transaction is aborted now; the caller's rollback follows
                 throw new BusyException("company.busy", "Another task has held this company's '" + purpose + "' lock for"
-                        + " over " + (maxWait.toMillis() < 1000 ? maxWait.toMillis() + " ms" : maxWait.toSeconds() + " s")
-                        + " (a long reconciliation, say); nothing was changed. Try again shortly.",
+                        + " over " + (waitMillis < 1000 ? waitMillis + " ms" : waitMillis / 1000 + " s")
+                        + " (a long reconciliation, say); this change was not kept. Try again shortly.",
                         Duration.ofSeconds(5));
             }
-            setLockTimeout(previous);
+            setLockTimeout(previous.value());
         }
     }
 
-    /** PostgreSQL's lock_not_available (55P03), which Spring leaves uncategorized. */
+    record Previous(String value, long millis) {
+    }
+
+    /** PostgreSQL's lock_not_available (55P03); Spring reports it here as an UncategorizedSQLException. */
     private static boolean lockTimedOut(DataAccessException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {

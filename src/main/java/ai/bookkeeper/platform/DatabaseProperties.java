@@ -19,8 +19,8 @@ public record DatabaseProperties(String url, String user, String password, Integ
 
     public DatabaseProperties {
         lockWait = lockWait == null ? java.time.Duration.ofSeconds(30) : lockWait;
-        if (lockWait.isNegative() || lockWait.isZero()) {
-            throw new IllegalArgumentException("bookkeeper.db.lock-wait must be positive, not " + lockWait);
+        if (lockWait.toMillis() < 1 || lockWait.compareTo(java.time.Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("bookkeeper.db.lock-wait must be between 1 ms and 1 hour, not " + lockWait);
         }
     }
 

@@ -14,8 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * cost 10); two hundred people signing in within a few seconds would otherwise run two hundred hashes at once, each
  * with a sliver of the cores, and every request of the people already working would compete with all of them. Checks
  * beyond {@link PasswordProperties#concurrentChecks()} wait
- * their turn in arrival order; one that waits longer than {@link PasswordProperties#maxWait()} is refused with
- * {@code auth.busy} (HTTP 503, {@code Retry-After}) rather than queued without end.
+ * their turn in arrival order; one that waits longer than {@link PasswordProperties#maxWait()}, or finds
+ * {@link PasswordProperties#maxQueue()} others waiting already, is refused with {@code auth.busy} (HTTP 503,
+ * {@code Retry-After}) rather than queued without end: a waiting sign-in holds a request thread.
  */
 final class PasswordHashing {
 
@@ -24,6 +25,7 @@ final class PasswordHashing {
     private final PasswordEncoder encoder;
     private final Semaphore turns;
     private final Duration maxWait;
+    private final int maxQueue;
     // compared against when the email is unknown, so that response time doesn't reveal which emails exist
     private final String unknownUserHash;
 
@@ -35,30 +37,47 @@ final class PasswordHashing {
         this.encoder = encoder;
         this.turns = new Semaphore(properties.concurrentChecks(), true);
         this.maxWait = properties.maxWait();
+        this.maxQueue = properties.maxQueue();
         this.unknownUserHash = encoder.encode(UUID.randomUUID().toString());
     }
 
     String hash(String password) {
-        return inTurn(() -> encoder.encode(password));
+        return inTurn(() -> encoder.encode(password), "the user was not registered");
     }
 
     /** Whether {@code password} is the one hashed to {@code storedHash}; with no stored hash, as long a check, and false. */
     boolean matches(String password, String storedHash) {
         boolean known = storedHash != null;
-        boolean matches = inTurn(() -> encoder.matches(password, known ? storedHash : unknownUserHash));
+        boolean matches = inTurn(() -> encoder.matches(password, known ? storedHash : unknownUserHash),
+                "nothing was checked");
         return known && matches;
     }
 
-    private <T> T inTurn(Supplier<T> work) {
+    /** Sign-ins and registrations waiting for their turn now (an estimate, as {@link Semaphore#getQueueLength()}). */
+    int waiting() {
+        return turns.getQueueLength();
+    }
+
+    private <T> T inTurn(Supplier<T> work, String outcome) {
         boolean acquired;
         try {
-            acquired = turns.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+            // a free turn is taken at once (in arrival order: a zero wait keeps the semaphore fair); otherwise wait,
+            // unless maxQueue others wait already
+            acquired = turns.tryAcquire(0, TimeUnit.NANOSECONDS);
+            if (!acquired) {
+                if (turns.getQueueLength() >= maxQueue) {
+                    throw busy("Too many sign-ins are waiting at this moment; " + outcome + ". Try again in a few"
+                            + " seconds.");
+                }
+                acquired = turns.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw busy();
+            throw busy("The request was cancelled while it waited (the server may be stopping); " + outcome
+                    + ". Try again in a few seconds.");
         }
         if (!acquired) {
-            throw busy();
+            throw busy("Too many people are signing in at this moment; " + outcome + ". Try again in a few seconds.");
         }
         try {
             return work.get();
@@ -67,8 +86,7 @@ final class PasswordHashing {
         }
     }
 
-    private BusyException busy() {
-        return new BusyException("auth.busy", "Too many people are signing in at this moment; nothing was checked."
-                + " Try again in a few seconds.", Duration.ofSeconds(5));
+    private static BusyException busy(String message) {
+        return new BusyException("auth.busy", message, Duration.ofSeconds(5));
     }
 }

@@ -107,7 +107,7 @@ class CompanyTransactionLockIntegrationTest extends DatabaseIntegrationTest {
             impatient.shared("test", company);
         })).isInstanceOfSatisfying(BusyException.class, busy -> {
             assertThat(busy.code()).isEqualTo("company.busy");
-            assertThat(busy.getMessage()).contains("'test' lock", "300 ms", "nothing was changed");
+            assertThat(busy.getMessage()).contains("'test' lock", "300 ms", "this change was not kept");
             assertThat(busy.retryAfterSeconds()).isPositive();
         });
         long waited = (System.nanoTime() - start) / 1_000_000;
@@ -120,6 +120,34 @@ class CompanyTransactionLockIntegrationTest extends DatabaseIntegrationTest {
         first.get(10, SECONDS);
         // free again: the same call now takes the lock at once
         transactions.executeWithoutResult(s -> impatient.shared("test", company));
+    }
+
+    @Test
+    void on_postgresql_a_shorter_lock_timeout_of_the_transaction_is_not_lengthened_by_the_lock_wait() throws Exception {
+        assumeTrue(TestDatabase.isPostgres());
+        CompanyId company = CompanyId.newId();
+        CountDownLatch end = new CountDownLatch(1);
+        Future<?> first = hold(c -> lock.exclusive("test", c), company, end);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(s -> {
+            jdbc.sql("SET LOCAL lock_timeout = '200ms'").update();
+            lock.exclusive("test", company); // the bean's own wait is 30 s
+        })).isInstanceOfSatisfying(BusyException.class, busy -> assertThat(busy.getMessage()).contains("200 ms"));
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000L);
+
+        end.countDown();
+        first.get(10, SECONDS);
+    }
+
+    @Test
+    void the_lock_wait_must_be_between_a_millisecond_and_an_hour() {
+        assertThatThrownBy(() -> new DatabaseProperties("jdbc:sqlite:x", null, null, null, java.time.Duration.ZERO))
+                .hasMessageContaining("between 1 ms and 1 hour");
+        assertThatThrownBy(() -> new DatabaseProperties("jdbc:sqlite:x", null, null, null, java.time.Duration.ofDays(30)))
+                .hasMessageContaining("between 1 ms and 1 hour");
+        assertThat(new DatabaseProperties("jdbc:sqlite:x", null, null, null, null).lockWait())
+                .isEqualTo(java.time.Duration.ofSeconds(30));
     }
 
     @Test

@@ -82,7 +82,7 @@ class PasswordHashingTest {
     @Test
     void with_one_turn_a_burst_of_sign_ins_is_checked_one_at_a_time_and_every_one_answered() throws Exception {
         SlowEncoder encoder = new SlowEncoder(20, null);
-        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofSeconds(30)));
+        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofSeconds(30), null));
 
         assertThat(checkAtOnce(hashing, 8)).containsOnly(true).hasSize(8);
         assertThat(encoder.mostAtOnce.get()).isEqualTo(1);
@@ -92,7 +92,7 @@ class PasswordHashingTest {
     @Test
     void no_more_checks_run_at_once_than_the_configured_turns() throws Exception {
         SlowEncoder encoder = new SlowEncoder(50, null);
-        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(3, Duration.ofSeconds(30)));
+        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(3, Duration.ofSeconds(30), null));
 
         assertThat(checkAtOnce(hashing, 12)).containsOnly(true).hasSize(12);
         assertThat(encoder.mostAtOnce.get()).isBetween(2, 3);
@@ -102,7 +102,7 @@ class PasswordHashingTest {
     void a_sign_in_that_gets_no_turn_in_time_is_refused_as_busy_and_the_next_one_goes_through() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         SlowEncoder encoder = new SlowEncoder(0, gate);
-        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofMillis(100)));
+        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofMillis(100), null));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Boolean> holder = pool.submit(() -> hashing.matches("a password!", "h:a password!"));
@@ -128,7 +128,7 @@ class PasswordHashingTest {
     void an_interrupted_wait_is_refused_as_busy_and_keeps_the_interrupt() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         SlowEncoder encoder = new SlowEncoder(0, gate);
-        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofSeconds(30)));
+        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofSeconds(30), null));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             pool.submit(() -> hashing.matches("a password!", "h:a password!"));
@@ -143,17 +143,87 @@ class PasswordHashingTest {
     }
 
     @Test
-    void an_unknown_user_costs_a_full_check_and_never_matches() {
-        SlowEncoder encoder = new SlowEncoder(0, null);
-        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofSeconds(1)));
+    void an_unknown_user_costs_a_full_check_and_never_matches_even_if_the_check_says_yes() {
+        AtomicInteger checks = new AtomicInteger();
+        PasswordEncoder yesToAll = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return "h";
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                checks.incrementAndGet();
+                return true;
+            }
+        };
+        PasswordHashing hashing = new PasswordHashing(yesToAll, new PasswordProperties(1, Duration.ofSeconds(1), null));
 
         assertThat(hashing.matches("anything at all", null)).isFalse();
-        assertThat(encoder.checks.get()).isEqualTo(1);
+        assertThat(checks.get()).isEqualTo(1);
+        assertThat(hashing.matches("anything at all", "h")).isTrue();
+    }
+
+    @Test
+    void a_sign_in_that_finds_the_queue_full_is_refused_at_once() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        SlowEncoder encoder = new SlowEncoder(0, gate);
+        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofSeconds(30), 1));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> holder = pool.submit(() -> hashing.matches("a password!", "h:a password!"));
+            assertThat(encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Boolean> waiter = pool.submit(() -> hashing.matches("a password!", "h:a password!"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!waiter.isDone() && System.nanoTime() < deadline && hashing.waiting() == 0) {
+                Thread.sleep(5);
+            }
+
+            assertThat(hashing.waiting()).isEqualTo(1);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> hashing.matches("a password!", "h:a password!"))
+                    .isInstanceOfSatisfying(BusyException.class, busy -> assertThat(busy.getMessage())
+                            .contains("waiting", "nothing was checked"));
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+
+            gate.countDown();
+            assertThat(holder.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(waiter.get(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            gate.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void with_no_queue_allowed_a_free_turn_is_still_taken() {
+        SlowEncoder encoder = new SlowEncoder(0, null);
+        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofSeconds(1), 0));
+
+        assertThat(hashing.matches("a password!", "h:a password!")).isTrue();
+        assertThat(hashing.matches("a password!", "h:a password!")).isTrue();
+    }
+
+    @Test
+    void registering_while_every_turn_is_taken_says_that_the_user_was_not_registered() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        SlowEncoder encoder = new SlowEncoder(0, gate);
+        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofMillis(50), null));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> hashing.matches("a password!", "h:a password!"));
+            assertThat(encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> hashing.hash("a new password")).isInstanceOf(BusyException.class)
+                    .hasMessageContaining("the user was not registered");
+        } finally {
+            gate.countDown();
+            pool.shutdownNow();
+        }
     }
 
     @Test
     void passwords_are_hashed_with_bcrypt_and_checked_against_the_hash() {
-        PasswordHashing hashing = new PasswordHashing(new PasswordProperties(null, null));
+        PasswordHashing hashing = new PasswordHashing(new PasswordProperties(null, null, null));
 
         String hash = hashing.hash("correct horse battery");
         assertThat(hash).startsWith("$2a$" + PasswordHashing.BCRYPT_COST + "$").doesNotContain("correct horse");
@@ -163,10 +233,13 @@ class PasswordHashingTest {
 
     @Test
     void settings_default_to_one_turn_per_processor_and_refuse_nonsense() {
-        PasswordProperties defaults = new PasswordProperties(null, null);
+        PasswordProperties defaults = new PasswordProperties(null, null, null);
         assertThat(defaults.concurrentChecks()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(defaults.maxWait()).isEqualTo(Duration.ofSeconds(20));
-        assertThatThrownBy(() -> new PasswordProperties(0, null)).hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> new PasswordProperties(1, Duration.ofSeconds(-1))).hasMessageContaining("negative");
+        assertThatThrownBy(() -> new PasswordProperties(0, null, null)).hasMessageContaining("at least 1");
+        assertThat(defaults.maxQueue()).isEqualTo(100);
+        assertThatThrownBy(() -> new PasswordProperties(1, Duration.ofSeconds(-1), null)).hasMessageContaining("between 0");
+        assertThatThrownBy(() -> new PasswordProperties(1, Duration.ofDays(400_000), null)).hasMessageContaining("between 0");
+        assertThatThrownBy(() -> new PasswordProperties(1, null, -1)).hasMessageContaining("max-queue");
     }
 }
