@@ -26,13 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
 public class DescriptionSimilarityBenchmark {
 
-    private static final String[][] VENDORS = {
-            {"POS DEBIT STAPLES #%d 03/14", "Staples office supplies"},
-            {"ACH DEBIT ADOBE *CREATIVE CLD %d", "Adobe Creative Cloud"},
-            {"CHECKCARD AMAZON MKTPLACE PMTS %d", "Amazon Marketplace"},
-            {"POS DEBIT BLUE BOTTLE COFFEE %d", "Blue Bottle Coffee"},
-            {"ACH CREDIT CUSTOMER PAYMENT INV%d", "Customer payment"},
-            {"SHELL OIL %d", "Shell fuel"}};
+    private static final String[][] VENDORS = Lines.BANK_AND_LEDGER_TEXTS;
 
     private String[] bank;
     private String[] ledger;

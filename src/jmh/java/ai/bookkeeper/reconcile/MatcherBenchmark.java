@@ -38,15 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
 public class MatcherBenchmark {
 
-    private static final AccountId CHECKING = new AccountId(java.util.UUID.fromString("00000000-0000-7000-8000-000000000001"));
-    private static final AccountId CARD = new AccountId(java.util.UUID.fromString("00000000-0000-7000-8000-000000000002"));
-    private static final String[][] VENDORS = {
-            {"POS DEBIT STAPLES #%d 03/14", "Staples office supplies"},
-            {"ACH DEBIT ADOBE *CREATIVE CLD %d", "Adobe Creative Cloud"},
-            {"CHECKCARD AMAZON MKTPLACE PMTS %d", "Amazon Marketplace"},
-            {"POS DEBIT BLUE BOTTLE COFFEE %d", "Blue Bottle Coffee"},
-            {"ACH CREDIT CUSTOMER PAYMENT INV%d", "Customer payment"},
-            {"SHELL OIL %d", "Shell fuel"}};
+    private static final String[][] VENDORS = Lines.BANK_AND_LEDGER_TEXTS;
 
     @Param({"1000", "100000"})
     public int lines;
@@ -58,7 +50,7 @@ public class MatcherBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Random random = new Random(7);
-        AccountId[] accounts = {CHECKING, CARD};
+        AccountId[] accounts = {Lines.CHECKING, Lines.CARD};
         LocalDate first = LocalDate.of(2024, 1, 1);
         int days = Math.max(30, Math.min(1100, lines / 100));
         bankLines = new ArrayList<>(lines);

@@ -13,6 +13,7 @@ import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.getCookieValue;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -70,6 +71,8 @@ public class BookkeeperLoadSimulation extends Simulation {
     private static final AtomicLong CONFLICTS = new AtomicLong();
     private static final AtomicLong EMPTY_QUEUE = new AtomicLong();
     private static final AtomicLong UPLOADS = new AtomicLong();
+    private static final AtomicLong REFUSED_SIGN_INS = new AtomicLong();
+    private static final int SIGN_IN_ATTEMPTS = 5;
     private static final Map<String, AtomicLong> JOB_STATES = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     private final SystemUnderTest sut;
@@ -95,10 +98,28 @@ public class BookkeeperLoadSimulation extends Simulation {
                 percent(20.0).then(review()),
                 percent(10.0).then(upload()));
 
-        ChainBuilder work = exec(http("sign in").post("/api/v1/auth/login")
-                        .body(StringBody("{\"email\":\"#{email}\",\"password\":\"" + PASSWORD + "\"}")).asJson()
-                        .check(status().is(200), jsonPath("$.companies[0].id").saveAs("company")))
-                .exitHereIfFailed()
+        // a sign-in refused as busy (503 auth.busy) counts as a failed request, and the user tries again after the
+        // Retry-After the server sent, as a browser or script would, up to SIGN_IN_ATTEMPTS times
+        ChainBuilder signIn = exec(session -> session.set("attempts", 0).set("signedIn", false))
+                .asLongAs(session -> !session.getBoolean("signedIn") && session.getInt("attempts") < SIGN_IN_ATTEMPTS
+                        && System.nanoTime() < deadlineNanos).on(
+                        exec(http("sign in").post("/api/v1/auth/login")
+                                .body(StringBody("{\"email\":\"#{email}\",\"password\":\"" + PASSWORD + "\"}")).asJson()
+                                .check(status().saveAs("signInStatus"), header("Retry-After").optional().saveAs("retryAfter"),
+                                        status().is(200), jsonPath("$.companies[0].id").saveAs("company")))
+                                .exec(session -> session.markAsSucceeded()
+                                        .set("attempts", session.getInt("attempts") + 1)
+                                        .set("signedIn", session.contains("signInStatus") && session.getInt("signInStatus") == 200))
+                                .doIf(session -> !session.getBoolean("signedIn")).then(
+                                        exec(session -> {
+                                            REFUSED_SIGN_INS.incrementAndGet();
+                                            return session;
+                                        })
+                                        .pause(session -> Duration.ofSeconds(session.contains("retryAfter")
+                                                ? Long.parseLong(session.getString("retryAfter")) : 5))))
+                .exitHereIf(session -> !session.getBoolean("signedIn"));
+
+        ChainBuilder work = signIn
                 .exec(getCookieValue(CookieKey("XSRF-TOKEN").saveAs("xsrf")))
                 .asLongAs(session -> System.nanoTime() < deadlineNanos).on(
                         pause(PAUSE_MIN, PAUSE_MAX)
@@ -133,6 +154,7 @@ public class BookkeeperLoadSimulation extends Simulation {
 
     @Override
     public void after() {
+        SystemUnderTest.log("sign-ins refused (then retried after Retry-After): " + REFUSED_SIGN_INS.get());
         SystemUnderTest.log("uploads accepted: " + UPLOADS.get() + " (" + Statements.ROWS + " rows each); approvals: "
                 + APPROVED.get() + " approved, " + CONFLICTS.get() + " answered 409 (another reviewer was first), "
                 + EMPTY_QUEUE.get() + " found the queue empty; import jobs when looked at 1 s after upload: " + JOB_STATES);

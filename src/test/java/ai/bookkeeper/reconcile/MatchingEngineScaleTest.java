@@ -19,13 +19,7 @@ import org.junit.jupiter.api.Test;
 class MatchingEngineScaleTest {
 
     private static final int LINES = 1_000_000;
-    private static final String[][] VENDORS = {
-            {"POS DEBIT STAPLES #%d 03/14", "Staples office supplies"},
-            {"ACH DEBIT ADOBE *CREATIVE CLD %d", "Adobe Creative Cloud"},
-            {"CHECKCARD AMAZON MKTPLACE PMTS %d", "Amazon Marketplace"},
-            {"POS DEBIT BLUE BOTTLE COFFEE %d", "Blue Bottle Coffee"},
-            {"ACH CREDIT CUSTOMER PAYMENT INV%d", "Customer payment"},
-            {"SHELL OIL %d", "Shell fuel"}};
+    private static final String[][] VENDORS = Lines.BANK_AND_LEDGER_TEXTS;
 
     @Test
     void a_million_bank_lines_reconcile_against_a_million_entries_in_seconds() {

@@ -57,6 +57,36 @@ class PasswordHashingTest {
         }
     }
 
+    /** One check holding the only turn until {@link #close()}: what a sign-in under way looks like to the next. */
+    static final class HeldTurn implements AutoCloseable {
+        final CountDownLatch gate = new CountDownLatch(1);
+        final SlowEncoder encoder = new SlowEncoder(0, gate);
+        final PasswordHashing hashing;
+        final ExecutorService pool = Executors.newFixedThreadPool(2);
+        final Future<Boolean> holder;
+
+        HeldTurn(Duration maxWait, Integer maxQueue) throws InterruptedException {
+            hashing = new PasswordHashing(encoder, new PasswordProperties(1, maxWait, maxQueue));
+            holder = pool.submit(() -> hashing.matches("a password!", "h:a password!"));
+            assertThat(encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        Future<Boolean> another() {
+            return pool.submit(() -> hashing.matches("a password!", "h:a password!"));
+        }
+
+        void release() throws Exception {
+            gate.countDown();
+            assertThat(holder.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        @Override
+        public void close() {
+            gate.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     private static List<Boolean> checkAtOnce(PasswordHashing hashing, int callers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
@@ -100,48 +130,28 @@ class PasswordHashingTest {
 
     @Test
     void a_sign_in_that_gets_no_turn_in_time_is_refused_as_busy_and_the_next_one_goes_through() throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
-        SlowEncoder encoder = new SlowEncoder(0, gate);
-        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofMillis(100), null));
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<Boolean> holder = pool.submit(() -> hashing.matches("a password!", "h:a password!"));
-            assertThat(encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
-
-            assertThatThrownBy(() -> hashing.matches("a password!", "h:a password!"))
+        try (HeldTurn held = new HeldTurn(Duration.ofMillis(100), null)) {
+            assertThatThrownBy(() -> held.hashing.matches("a password!", "h:a password!"))
                     .isInstanceOfSatisfying(BusyException.class, busy -> {
                         assertThat(busy.code()).isEqualTo("auth.busy");
                         assertThat(busy.retryAfterSeconds()).isEqualTo(5);
-                        assertThat(busy.getMessage()).contains("Try again");
+                        assertThat(busy.getMessage()).contains("nothing was checked", "Try again");
                     });
-            assertThat(encoder.checks.get()).isEqualTo(1);
+            assertThat(held.encoder.checks.get()).isEqualTo(1);
 
-            gate.countDown();
-            assertThat(holder.get(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(hashing.matches("a password!", "h:a password!")).isTrue();
-        } finally {
-            pool.shutdownNow();
+            held.release();
+            assertThat(held.hashing.matches("a password!", "h:a password!")).isTrue();
         }
     }
-
     @Test
     void an_interrupted_wait_is_refused_as_busy_and_keeps_the_interrupt() throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
-        SlowEncoder encoder = new SlowEncoder(0, gate);
-        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofSeconds(30), null));
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            pool.submit(() -> hashing.matches("a password!", "h:a password!"));
-            assertThat(encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        try (HeldTurn held = new HeldTurn(Duration.ofSeconds(30), null)) {
             Thread.currentThread().interrupt();
-            assertThatThrownBy(() -> hashing.matches("a password!", "h:a password!")).isInstanceOf(BusyException.class);
+            assertThatThrownBy(() -> held.hashing.matches("a password!", "h:a password!"))
+                    .isInstanceOf(BusyException.class).hasMessageContaining("cancelled");
             assertThat(Thread.interrupted()).isTrue();
-        } finally {
-            gate.countDown();
-            pool.shutdownNow();
         }
     }
-
     @Test
     void an_unknown_user_costs_a_full_check_and_never_matches_even_if_the_check_says_yes() {
         AtomicInteger checks = new AtomicInteger();
@@ -166,35 +176,24 @@ class PasswordHashingTest {
 
     @Test
     void a_sign_in_that_finds_the_queue_full_is_refused_at_once() throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
-        SlowEncoder encoder = new SlowEncoder(0, gate);
-        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofSeconds(30), 1));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Boolean> holder = pool.submit(() -> hashing.matches("a password!", "h:a password!"));
-            assertThat(encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
-            Future<Boolean> waiter = pool.submit(() -> hashing.matches("a password!", "h:a password!"));
+        try (HeldTurn held = new HeldTurn(Duration.ofSeconds(30), 1)) {
+            Future<Boolean> waiter = held.another();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!waiter.isDone() && System.nanoTime() < deadline && hashing.waiting() == 0) {
+            while (!waiter.isDone() && System.nanoTime() < deadline && held.hashing.waiting() == 0) {
                 Thread.sleep(5);
             }
+            assertThat(held.hashing.waiting()).isEqualTo(1);
 
-            assertThat(hashing.waiting()).isEqualTo(1);
             long start = System.nanoTime();
-            assertThatThrownBy(() -> hashing.matches("a password!", "h:a password!"))
+            assertThatThrownBy(() -> held.hashing.matches("a password!", "h:a password!"))
                     .isInstanceOfSatisfying(BusyException.class, busy -> assertThat(busy.getMessage())
                             .contains("waiting", "nothing was checked"));
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
 
-            gate.countDown();
-            assertThat(holder.get(10, TimeUnit.SECONDS)).isTrue();
+            held.release();
             assertThat(waiter.get(10, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            gate.countDown();
-            pool.shutdownNow();
         }
     }
-
     @Test
     void with_no_queue_allowed_a_free_turn_is_still_taken() {
         SlowEncoder encoder = new SlowEncoder(0, null);
@@ -206,21 +205,11 @@ class PasswordHashingTest {
 
     @Test
     void registering_while_every_turn_is_taken_says_that_the_user_was_not_registered() throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
-        SlowEncoder encoder = new SlowEncoder(0, gate);
-        PasswordHashing hashing = new PasswordHashing(encoder, new PasswordProperties(1, Duration.ofMillis(50), null));
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            pool.submit(() -> hashing.matches("a password!", "h:a password!"));
-            assertThat(encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThatThrownBy(() -> hashing.hash("a new password")).isInstanceOf(BusyException.class)
+        try (HeldTurn held = new HeldTurn(Duration.ofMillis(50), null)) {
+            assertThatThrownBy(() -> held.hashing.hash("a new password")).isInstanceOf(BusyException.class)
                     .hasMessageContaining("the user was not registered");
-        } finally {
-            gate.countDown();
-            pool.shutdownNow();
         }
     }
-
     @Test
     void passwords_are_hashed_with_bcrypt_and_checked_against_the_hash() {
         PasswordHashing hashing = new PasswordHashing(new PasswordProperties(null, null, null));
