@@ -1,7 +1,7 @@
 package ai.bookkeeper.dashboard;
 
 import ai.bookkeeper.shared.BookkeeperException;
-import ai.bookkeeper.shared.BusyException;
+import ai.bookkeeper.web.Rejections;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -21,18 +21,7 @@ class DashboardErrors {
 
     @ExceptionHandler(BookkeeperException.class)
     String rejected(BookkeeperException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        HttpStatus status = switch (e.kind()) {
-            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
-        response.setStatus(status.value());
-        if (e instanceof BusyException busy) {
-            response.setHeader("Retry-After", Long.toString(busy.retryAfterSeconds()));
-        }
+        HttpStatus status = Rejections.apply(e, response);
         model.addAttribute("status", status.value());
         model.addAttribute("title", status.getReasonPhrase());
         model.addAttribute("message", e.getMessage());

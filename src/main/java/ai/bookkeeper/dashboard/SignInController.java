@@ -64,8 +64,7 @@ class SignInController {
             user = email.isBlank() || password.isEmpty() ? java.util.Optional.empty() : tenancy.authenticate(email, password);
         } catch (ai.bookkeeper.shared.BusyException busy) {
             // the form again, with the email kept, rather than the generic error page
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader("Retry-After", Long.toString(busy.retryAfterSeconds()));
+            ai.bookkeeper.web.Rejections.apply(busy, response);
             model.addAttribute("error", busy.getMessage());
             return "dashboard/login";
         }

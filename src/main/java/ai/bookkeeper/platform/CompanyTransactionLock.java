@@ -3,7 +3,6 @@ package ai.bookkeeper.platform;
 import ai.bookkeeper.shared.BusyException;
 import ai.bookkeeper.shared.CompanyId;
 import java.time.Duration;
-import java.sql.SQLException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,7 +66,7 @@ public class CompanyTransactionLock {
                 jdbc.sql(sql).params(purpose.hashCode(), company.value().hashCode()).query(rs -> {
                 });
             } catch (DataAccessException e) {
-                if (!lockTimedOut(e)) {
+                if (!SqlErrors.lockNotAvailable(e)) {
                     throw e;
                 }
                 // the transaction is aborted now; the caller's rollback follows
@@ -81,16 +80,6 @@ public class CompanyTransactionLock {
     }
 
     record Previous(String value, long millis) {
-    }
-
-    /** PostgreSQL's lock_not_available (55P03); Spring reports it here as an UncategorizedSQLException. */
-    private static boolean lockTimedOut(DataAccessException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void setLockTimeout(String value) {

@@ -6,6 +6,7 @@ import ai.bookkeeper.ledger.AccountId;
 import ai.bookkeeper.ledger.EntryStatus;
 import ai.bookkeeper.ledger.JournalEntryId;
 import ai.bookkeeper.ledger.Ledger;
+import ai.bookkeeper.platform.SqlErrors;
 import ai.bookkeeper.shared.ConflictException;
 import ai.bookkeeper.shared.InvalidInputException;
 import ai.bookkeeper.shared.Money;
@@ -20,14 +21,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -369,13 +368,9 @@ public class Reconciler {
         return match;
     }
 
-    /**
-     * A unique-key violation means someone matched the same line or entry concurrently. SQLite's driver gives no SQL
-     * state, so Spring can't classify it as a DuplicateKeyException; the message names the unique constraint on both.
-     */
+    /** A unique-key violation means someone matched the same line or entry concurrently. */
     private static RuntimeException conflictOrRethrow(DataAccessException e, String message) {
-        String text = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
-        if (e instanceof DuplicateKeyException || text.contains("unique")) {
+        if (SqlErrors.uniqueViolation(e)) {
             return new ConflictException("reconcile.concurrent", message);
         }
         return e;

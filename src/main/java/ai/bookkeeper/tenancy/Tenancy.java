@@ -54,11 +54,9 @@ public class Tenancy {
         try {
             repository.insertUser(user, hash, clock.instant());
         } catch (org.springframework.dao.DataAccessException e) {
-            // a registration of the same email between the check and the insert; SQLite's driver gives no SQL state,
-            // so the unique constraint is recognised by name on both engines
-            String text = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
-            if (e instanceof org.springframework.dao.DuplicateKeyException || text.contains("app_user.email")
-                    || text.contains("uq_app_user_email")) {
+            // a registration of the same email between the check and the insert (the id is new, so the email's
+            // unique key is the one that refused it)
+            if (ai.bookkeeper.platform.SqlErrors.uniqueViolation(e)) {
                 throw emailTaken(normalized);
             }
             throw e;

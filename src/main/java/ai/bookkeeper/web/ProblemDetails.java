@@ -1,7 +1,7 @@
 package ai.bookkeeper.web;
 
 import ai.bookkeeper.shared.BookkeeperException;
-import ai.bookkeeper.shared.BusyException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -43,20 +43,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(BookkeeperException.class)
-    ResponseEntity<ProblemDetail> rejected(BookkeeperException e) {
-        HttpStatus status = switch (e.kind()) {
-            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-        if (e instanceof BusyException busy) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
-        }
-        return response.body(problem(status, e.code(), e.getMessage()));
+    ProblemDetail rejected(BookkeeperException e, HttpServletResponse response) {
+        return problem(Rejections.apply(e, response), e.code(), e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
