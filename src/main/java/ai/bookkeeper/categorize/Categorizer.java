@@ -23,7 +23,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Categorizes bank transactions for one company at a time and learns from review. A batch loads the company's
@@ -43,6 +45,7 @@ public class Categorizer {
     private final LlmProvider llm;
     private final LlmProperties llmProperties;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final List<Rule> globalRules;
     private final Map<String, Loaded> models = new ConcurrentHashMap<>();
 
@@ -50,8 +53,9 @@ public class Categorizer {
     }
 
     Categorizer(CategorizeRepository repository, Ledger ledger, Tenancy tenancy, AuditTrail audit, LlmProvider llm,
-                LlmProperties llmProperties, Clock clock) {
+                LlmProperties llmProperties, Clock clock, PlatformTransactionManager transactionManager) {
         this.repository = repository;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.ledger = ledger;
         this.tenancy = tenancy;
         this.audit = audit;
@@ -81,7 +85,13 @@ public class Categorizer {
         Company company = tenancy.company(access);
         TierChain chain = chain(access, company);
         List<Suggestion> suggestions = chain.suggestAll(batch);
-        repository.rememberLlmAnswers(access.companyId(), List.copyOf(chain.newLlmMemory().values()), clock.instant());
+        List<VendorMemory> answers = List.copyOf(chain.newLlmMemory().values());
+        if (!answers.isEmpty()) {
+            // one transaction for the batch: on SQLite each row would otherwise be a transaction of its own, each
+            // waiting for the write lock that imports hold most of the time
+            transactions.executeWithoutResult(status ->
+                    repository.rememberLlmAnswers(access.companyId(), answers, clock.instant()));
+        }
         return suggestions;
     }
 

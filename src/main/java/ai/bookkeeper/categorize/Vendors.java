@@ -34,18 +34,47 @@ final class Vendors {
         if (raw == null) {
             return "";
         }
-        String plain = DIACRITICS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
-        return NON_ALNUM.matcher(plain.toUpperCase(Locale.ROOT)).replaceAll(" ").trim();
+        if (!ascii(raw)) {
+            String plain = DIACRITICS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
+            return NON_ALNUM.matcher(plain.toUpperCase(Locale.ROOT)).replaceAll(" ").trim();
+        }
+        // the same for ASCII text, which has no marks to drop, in one pass: this runs several times for every
+        // transaction categorized (rules, vendor key, features, the offline provider)
+        StringBuilder text = new StringBuilder(raw.length());
+        boolean gap = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                c = (char) (c - ('a' - 'A'));
+            }
+            if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                if (gap && text.length() > 0) {
+                    text.append(' ');
+                }
+                gap = false;
+                text.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return text.toString();
     }
 
     /** The words of {@link #text} without digits-only tokens and noise words. */
     static List<String> words(String raw) {
         List<String> words = new ArrayList<>();
-        for (String token : text(raw).split(" ")) {
-            if (token.length() >= 2 && !NOISE.contains(token) && !token.chars().allMatch(Character::isDigit)
-                    && !looksLikeReference(token)) {
+        String text = text(raw);
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf(' ', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String token = text.substring(start, end);
+            if (token.length() >= 2 && !NOISE.contains(token) && !looksLikeReference(token)) {
                 words.add(token);
             }
+            start = end + 1;
         }
         return words;
     }
@@ -59,9 +88,25 @@ final class Vendors {
         return String.join(" ", words.subList(0, Math.min(3, words.size())));
     }
 
-    // store numbers and transaction references mix letters and many digits ("X7Q2931", "INV20260311")
+    // store numbers and transaction references mix letters and many digits ("X7Q2931", "INV20260311"); a token of
+    // digits only is a number, not a word
     private static boolean looksLikeReference(String token) {
-        long digits = token.chars().filter(Character::isDigit).count();
-        return digits >= 3 || (digits > 0 && token.length() >= 8);
+        int digits = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
+        return digits >= 3 || (digits > 0 && token.length() >= 8) || digits == token.length();
+    }
+
+    private static boolean ascii(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
 
+    /** How long SQLite waits for its write lock, in its busy handler or in this process's queue. */
+    private static final Duration SQLITE_BUSY_TIMEOUT = Duration.ofSeconds(30);
+
     @Bean
     DatabaseEngine databaseEngine(DatabaseProperties properties) {
         return properties.engine();
@@ -24,7 +29,9 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     DataSource dataSource(DatabaseProperties properties) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(properties.url());
+        if (properties.engine() != DatabaseEngine.SQLITE) {
+            config.setJdbcUrl(properties.url());
+        }
         config.setPoolName("bookkeeper");
         if (properties.user() != null && !properties.user().isBlank()) {
             config.setUsername(properties.user());
@@ -35,12 +42,15 @@ class DatabaseConfiguration {
         if (properties.engine() == DatabaseEngine.SQLITE) {
             createParentDirectory(properties.url());
             // WAL lets readers run beside the single writer; IMMEDIATE transactions take the write lock at BEGIN,
-            // so that busy_timeout applies instead of a failed lock upgrade mid-transaction.
-            config.addDataSourceProperty("foreign_keys", "true");
-            config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", "NORMAL");
-            config.addDataSourceProperty("busy_timeout", "30000");
-            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            // so that busy_timeout applies instead of a failed lock upgrade mid-transaction. Transactions of this
+            // process queue for that lock in SqliteWriterQueue rather than in SQLite's busy handler.
+            Properties pragmas = new Properties();
+            pragmas.setProperty("foreign_keys", "true");
+            pragmas.setProperty("journal_mode", "WAL");
+            pragmas.setProperty("synchronous", "NORMAL");
+            pragmas.setProperty("busy_timeout", Long.toString(SQLITE_BUSY_TIMEOUT.toMillis()));
+            pragmas.setProperty("transaction_mode", "IMMEDIATE");
+            config.setDataSource(new SqliteWriterQueue(properties.url(), pragmas, SQLITE_BUSY_TIMEOUT));
             config.setMaximumPoolSize(properties.poolSize() == null ? 4 : properties.poolSize());
         } else {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
