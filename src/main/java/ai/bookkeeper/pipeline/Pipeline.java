@@ -121,16 +121,17 @@ public class Pipeline {
                 ordinary.add(t);
             }
         }
-        int transfers = 0;
+        List<Proposals.TransferPair> pairs = new ArrayList<>();
         for (List<BankTransaction> legs : transferLegs.values()) {
             if (legs.size() == 2) {
                 BankTransaction out = legs.get(0).amount().isNegative() ? legs.get(0) : legs.get(1);
                 BankTransaction in = out == legs.get(0) ? legs.get(1) : legs.get(0);
-                transfers += proposals.proposeTransfer(access, new Proposals.TransferPair(facts(out), facts(in))).proposed();
+                pairs.add(new Proposals.TransferPair(facts(out), facts(in)));
             } else {
                 ordinary.addAll(legs); // the other leg is not here (yet): book this one on its own
             }
         }
+        int transfers = pairs.isEmpty() ? 0 : proposals.proposeTransfers(access, pairs).proposed();
         List<Match> existing = ordinary.isEmpty() ? List.of() : reconciler.matchBeforeCreate(access, lines(ordinary));
         Map<String, Match> matchedLines = new LinkedHashMap<>();
         existing.forEach(m -> matchedLines.put(m.bankLineId(), m));

@@ -151,32 +151,67 @@ public class Proposals {
     /** Books a transfer between two own bank accounts once, from the outgoing leg's account to the incoming one's. */
     @Transactional
     public Result proposeTransfer(CompanyAccess access, TransferPair pair) {
+        return proposeTransfers(access, List.of(pair));
+    }
+
+    /**
+     * Books each transfer once, as {@link #proposeTransfer} does, all in one transaction: a pair either of whose legs
+     * has a proposal already is left alone (counted as already proposed). Every pair is checked before anything is
+     * booked, so a malformed one books none.
+     */
+    @Transactional
+    public Result proposeTransfers(CompanyAccess access, List<TransferPair> pairs) {
         access.require(Role.ACCOUNTANT, "propose journal entries");
-        TransactionFacts out = pair.outgoing();
-        TransactionFacts in = pair.incoming();
-        if (!out.amount().negate().equals(in.amount()) || out.amount().isPositive()) {
-            throw new InvalidInputException("transfer.amounts", "A transfer's legs must be the same amount out and in;"
-                    + " got " + out.amount() + " and " + in.amount() + ".");
+        if (pairs.isEmpty()) {
+            return new Result(0, 0, 0, 0, Map.of());
         }
-        Set<String> done = repository.existing(access.companyId(), List.of(out.transactionId(), in.transactionId()));
-        if (!done.isEmpty()) {
-            return new Result(0, 0, 0, 2, Map.of());
+        List<String> legIds = new ArrayList<>(pairs.size() * 2);
+        for (TransferPair pair : pairs) {
+            TransactionFacts out = pair.outgoing();
+            TransactionFacts in = pair.incoming();
+            if (!out.amount().negate().equals(in.amount()) || out.amount().isPositive()) {
+                throw new InvalidInputException("transfer.amounts", "A transfer's legs must be the same amount out and"
+                        + " in; got " + out.amount() + " and " + in.amount() + ".");
+            }
+            legIds.add(out.transactionId());
+            legIds.add(in.transactionId());
         }
-        JournalEntry entry = ledger.bookAll(access, List.of(new Ledger.Booking(new NewEntry(out.date(),
-                "Transfer: " + out.description(), "[TRANSFER] both legs of a transfer between own accounts", EntrySource.BANK,
-                List.of(JournalLine.debit(in.bankAccount(), in.amount()), JournalLine.credit(out.bankAccount(), in.amount()))),
-                EntryStatus.APPROVED))).get(0);
-        String targetCode = ledger.accounts(access).stream().filter(a -> a.id().equals(in.bankAccount()))
-                .map(Account::code).findFirst().orElse(null);
-        List<ReviewRepository.NewRow> rows = new ArrayList<>();
-        for (TransactionFacts leg : List.of(out, in)) {
-            rows.add(new ReviewRepository.NewRow(new Proposal(leg.transactionId(), entry.id(), leg.date(), leg.description(),
-                    leg.counterparty(), leg.amount(), targetCode, BigDecimal.ONE, "TRANSFER", "transfer-pair",
-                    "paired with the other leg of the transfer", List.of(), null, Outcome.AUTO_APPROVED, targetCode),
-                    leg.bankAccount()));
+        Set<String> done = repository.existing(access.companyId(), legIds);
+        List<TransferPair> fresh = pairs.stream().filter(p -> !done.contains(p.outgoing().transactionId())
+                && !done.contains(p.incoming().transactionId())).toList();
+        if (fresh.isEmpty()) {
+            return new Result(0, 0, 0, pairs.size() * 2, Map.of());
+        }
+        List<Ledger.Booking> bookings = new ArrayList<>(fresh.size());
+        for (TransferPair pair : fresh) {
+            TransactionFacts out = pair.outgoing();
+            TransactionFacts in = pair.incoming();
+            bookings.add(new Ledger.Booking(new NewEntry(out.date(), "Transfer: " + out.description(),
+                    "[TRANSFER] both legs of a transfer between own accounts", EntrySource.BANK,
+                    List.of(JournalLine.debit(in.bankAccount(), in.amount()),
+                            JournalLine.credit(out.bankAccount(), in.amount()))),
+                    EntryStatus.APPROVED));
+        }
+        List<JournalEntry> entries = ledger.bookAll(access, bookings);
+        Map<AccountId, String> codes = new HashMap<>();
+        ledger.accounts(access).forEach(a -> codes.put(a.id(), a.code()));
+        List<ReviewRepository.NewRow> rows = new ArrayList<>(fresh.size() * 2);
+        Map<String, JournalEntryId> booked = new HashMap<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            TransferPair pair = fresh.get(i);
+            JournalEntry entry = entries.get(i);
+            String targetCode = codes.get(pair.incoming().bankAccount());
+            for (TransactionFacts leg : List.of(pair.outgoing(), pair.incoming())) {
+                rows.add(new ReviewRepository.NewRow(new Proposal(leg.transactionId(), entry.id(), leg.date(),
+                        leg.description(), leg.counterparty(), leg.amount(), targetCode, BigDecimal.ONE, "TRANSFER",
+                        "transfer-pair", "paired with the other leg of the transfer", List.of(), null,
+                        Outcome.AUTO_APPROVED, targetCode), leg.bankAccount()));
+                booked.put(leg.transactionId(), entry.id());
+            }
         }
         repository.insertAll(access.companyId(), rows, null, clock.instant());
-        return new Result(2, 2, 0, 0, Map.of(out.transactionId(), entry.id(), in.transactionId(), entry.id()));
+        int legs = fresh.size() * 2;
+        return new Result(legs, legs, 0, pairs.size() * 2 - legs, booked);
     }
 
     /** Records that a bank transaction settles an entry that already existed (match before create). */

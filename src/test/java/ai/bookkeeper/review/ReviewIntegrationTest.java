@@ -10,6 +10,7 @@ import ai.bookkeeper.ledger.JournalEntry;
 import ai.bookkeeper.ledger.Ledger;
 import ai.bookkeeper.shared.ConflictException;
 import ai.bookkeeper.shared.CurrencyCode;
+import ai.bookkeeper.shared.InvalidInputException;
 import ai.bookkeeper.shared.Money;
 import ai.bookkeeper.tenancy.BusinessType;
 import ai.bookkeeper.tenancy.CompanyAccess;
@@ -113,5 +114,39 @@ class ReviewIntegrationTest extends DatabaseIntegrationTest {
         assertThat(tb.balanceOf("1000")).isEqualTo(Money.of("-500.00", CurrencyCode.USD));
         assertThat(review.automationByMonth(owner, null, null)).singleElement()
                 .satisfies(m -> assertThat(m.automationPercent()).isEqualTo(100.0));
+    }
+
+    @Test
+    void transfers_are_booked_in_one_batch_skipping_pairs_already_proposed_and_none_when_one_pair_is_malformed() {
+        Proposals.TransferPair first = transfer("2026-06-01", "250.00");
+        Proposals.TransferPair second = transfer("2026-06-02", "75.00");
+        proposals.proposeTransfer(owner, first);
+
+        Proposals.Result batch = proposals.proposeTransfers(owner, List.of(first, second));
+        assertThat(batch.proposed()).isEqualTo(2);
+        assertThat(batch.autoApproved()).isEqualTo(2);
+        assertThat(batch.alreadyProposed()).isEqualTo(2);
+        assertThat(batch.booked()).containsOnlyKeys(second.outgoing().transactionId(), second.incoming().transactionId());
+        assertThat(batch.booked().values()).hasSize(2).containsOnly(batch.booked().get(second.outgoing().transactionId()));
+        var tb = ledger.trialBalance(owner, LocalDate.parse("2026-12-31"));
+        assertThat(tb.balanceOf("1010")).isEqualTo(Money.of("325.00", CurrencyCode.USD));
+        assertThat(tb.balanceOf("1000")).isEqualTo(Money.of("-325.00", CurrencyCode.USD));
+
+        Proposals.TransferPair third = transfer("2026-06-03", "10.00");
+        Proposals.TransferPair lopsided = new Proposals.TransferPair(txn("2026-06-04", "ONLINE TRANSFER TO SAV-7730", "-20.00"),
+                new TransactionFacts(UUID.randomUUID().toString(), LocalDate.parse("2026-06-04"),
+                        Money.of("19.00", CurrencyCode.USD), "ONLINE TRANSFER FROM CHK-4821", null, savings.id()));
+        assertThatThrownBy(() -> proposals.proposeTransfers(owner, List.of(third, lopsided)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("same amount out and in");
+        assertThat(ledger.trialBalance(owner, LocalDate.parse("2026-12-31")).balanceOf("1010"))
+                .as("the well-formed pair in the refused batch was not booked either")
+                .isEqualTo(Money.of("325.00", CurrencyCode.USD));
+    }
+
+    private Proposals.TransferPair transfer(String date, String amount) {
+        TransactionFacts out = txn(date, "ONLINE TRANSFER TO SAV-7730", "-" + amount);
+        TransactionFacts in = new TransactionFacts(UUID.randomUUID().toString(), LocalDate.parse(date),
+                Money.of(amount, CurrencyCode.USD), "ONLINE TRANSFER FROM CHK-4821", null, savings.id());
+        return new Proposals.TransferPair(out, in);
     }
 }
