@@ -74,7 +74,8 @@ class JobsConfiguration {
                 if (!properties.worker()) {
                     return;
                 }
-                var builder = Scheduler.create(dataSource, List.of(jobTask));
+                var builder = Scheduler.create(engine == DatabaseEngine.SQLITE
+                        ? new StatementTransactions(dataSource) : dataSource, List.of(jobTask));
                 if (engine == DatabaseEngine.SQLITE) {
                     builder.jdbcCustomization(new SqliteJdbcCustomization());
                 }
