@@ -9,7 +9,6 @@ import ai.bookkeeper.ingest.ImportBatchId;
 import ai.bookkeeper.ingest.TransactionFilter;
 import ai.bookkeeper.ingest.TransactionStatus;
 import ai.bookkeeper.ledger.JournalEntryId;
-import ai.bookkeeper.ledger.Ledger;
 import ai.bookkeeper.platform.PlannerStatistics;
 import ai.bookkeeper.reconcile.BankLine;
 import ai.bookkeeper.reconcile.Match;
@@ -61,17 +60,15 @@ public class Pipeline {
 
     private final Proposals proposals;
     private final Reconciler reconciler;
-    private final Ledger ledger;
     private final BankTransactions bankTransactions;
     private final Categorizer categorizer;
     private final PlannerStatistics statistics;
 
-    Pipeline(Proposals proposals, Reconciler reconciler, Ledger ledger, BankTransactions bankTransactions,
+    Pipeline(Proposals proposals, Reconciler reconciler, BankTransactions bankTransactions,
              Categorizer categorizer, PlannerStatistics statistics) {
         this.statistics = statistics;
         this.proposals = proposals;
         this.reconciler = reconciler;
-        this.ledger = ledger;
         this.bankTransactions = bankTransactions;
         this.categorizer = categorizer;
     }
@@ -136,15 +133,17 @@ public class Pipeline {
         Map<String, Match> matchedLines = new LinkedHashMap<>();
         existing.forEach(m -> matchedLines.put(m.bankLineId(), m));
         List<TransactionFacts> toPropose = new ArrayList<>();
+        List<Proposals.Settled> settledBefore = new ArrayList<>();
         for (BankTransaction t : ordinary) {
             Match match = matchedLines.get(t.id().toString());
             if (match != null) {
-                proposals.recordMatched(access, facts(t), ledger.entry(access,
-                        new JournalEntryId(UUID.fromString(match.entryIds().get(0)))), match.reason());
+                settledBefore.add(new Proposals.Settled(facts(t),
+                        new JournalEntryId(UUID.fromString(match.entryIds().get(0))), match.reason()));
             } else {
                 toPropose.add(facts(t));
             }
         }
+        proposals.recordMatched(access, settledBefore);
         long t1 = System.nanoTime();
         List<Suggestion> suggestions = toPropose.isEmpty() ? List.of() : categorizer.suggestAll(access, toPropose);
         long t2 = System.nanoTime();

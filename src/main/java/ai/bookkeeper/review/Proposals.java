@@ -214,14 +214,28 @@ public class Proposals {
         return new Result(legs, legs, 0, pairs.size() * 2 - legs, booked);
     }
 
-    /** Records that a bank transaction settles an entry that already existed (match before create). */
+    /** A bank transaction that settles an entry booked before it arrived (from a receipt, a bill, by hand). */
+    public record Settled(TransactionFacts transaction, JournalEntryId entry, String reason) {
+    }
+
+    /**
+     * Records, in one transaction, that these bank transactions settle entries that already existed (match before
+     * create): each is done, with the entry it settles, and is not proposed.
+     */
     @Transactional
-    public void recordMatched(CompanyAccess access, TransactionFacts transaction, JournalEntry existing, String reason) {
+    public void recordMatched(CompanyAccess access, List<Settled> settled) {
         access.require(Role.ACCOUNTANT, "reconcile");
-        repository.insertAll(access.companyId(), List.of(new ReviewRepository.NewRow(new Proposal(transaction.transactionId(),
-                existing.id(), transaction.date(), transaction.description(), transaction.counterparty(), transaction.amount(),
-                null, BigDecimal.ONE, "MATCH", "match-before-create", reason, List.of(), null, Outcome.MATCHED, null),
-                transaction.bankAccount())), null, clock.instant());
+        if (settled.isEmpty()) {
+            return;
+        }
+        List<ReviewRepository.NewRow> rows = new ArrayList<>(settled.size());
+        for (Settled s : settled) {
+            TransactionFacts t = s.transaction();
+            rows.add(new ReviewRepository.NewRow(new Proposal(t.transactionId(), s.entry(), t.date(), t.description(),
+                    t.counterparty(), t.amount(), null, BigDecimal.ONE, "MATCH", "match-before-create", s.reason(),
+                    List.of(), null, Outcome.MATCHED, null), t.bankAccount()));
+        }
+        repository.insertAll(access.companyId(), rows, null, clock.instant());
     }
 
     /**

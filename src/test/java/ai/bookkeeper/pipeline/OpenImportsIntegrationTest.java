@@ -8,6 +8,18 @@ import ai.bookkeeper.ingest.ImportOptions;
 import ai.bookkeeper.ingest.ImportReport;
 import ai.bookkeeper.ingest.Statements;
 import ai.bookkeeper.ingest.TransactionFilter;
+import ai.bookkeeper.ledger.Account;
+import ai.bookkeeper.ledger.EntryFilter;
+import ai.bookkeeper.ledger.EntrySource;
+import ai.bookkeeper.ledger.EntryStatus;
+import ai.bookkeeper.ledger.JournalEntry;
+import ai.bookkeeper.ledger.JournalLine;
+import ai.bookkeeper.ledger.Ledger;
+import ai.bookkeeper.ledger.NewEntry;
+import ai.bookkeeper.review.Outcome;
+import ai.bookkeeper.review.Proposal;
+import ai.bookkeeper.review.ReviewQueue;
+import ai.bookkeeper.shared.Money;
 import ai.bookkeeper.tenancy.BusinessType;
 import ai.bookkeeper.tenancy.CompanyAccess;
 import ai.bookkeeper.tenancy.Tenancy;
@@ -16,7 +28,10 @@ import ai.bookkeeper.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +46,8 @@ class OpenImportsIntegrationTest extends DatabaseIntegrationTest {
     @Autowired Statements statements;
     @Autowired BankTransactions bankTransactions;
     @Autowired Pipeline pipeline;
+    @Autowired Ledger ledger;
+    @Autowired ReviewQueue review;
 
     @TempDir Path dir;
 
@@ -80,6 +97,41 @@ class OpenImportsIntegrationTest extends DatabaseIntegrationTest {
         assertThat(repeated.transactions()).isEmpty();
         assertThat(repeated.outcome().proposed()).isZero();
         assertThat(bankTransactions.openImports(owner)).isEmpty();
+    }
+
+    @Test
+    void lines_that_settle_entries_booked_before_them_are_matched_to_those_entries_and_the_rest_proposed() throws Exception {
+        CompanyAccess owner = Fixtures.company(tenancy, BusinessType.RETAIL);
+        ImportReport march = importMonth(owner, "03", 4); // QXZ VENDOR 03-i, -10.00 … -13.00 on 03/01 … 03/04
+        List<BankTransaction> lines = bankTransactions.transactions(owner, TransactionFilter.all().batch(march.batch()));
+        Account supplies = ledger.accountByCode(owner, "6500").orElseThrow();
+        List<JournalEntry> receipts = new ArrayList<>();
+        for (BankTransaction line : lines.subList(0, 2)) { // two receipts booked before the statement was processed
+            Money paid = line.amount().abs();
+            receipts.add(ledger.book(owner, new NewEntry(line.bookingDate(), line.description(), null, EntrySource.RECEIPT,
+                    List.of(JournalLine.debit(supplies.id(), paid), JournalLine.credit(line.bankAccount(), paid))),
+                    EntryStatus.PROPOSED));
+        }
+
+        Pipeline.Outcome outcome = pipeline.processImports(owner).outcome();
+
+        assertThat(outcome.matchedExisting()).isEqualTo(2);
+        assertThat(outcome.proposed()).isEqualTo(2);
+        Map<String, Proposal> byLine = review.all(owner).stream()
+                .collect(Collectors.toMap(Proposal::transactionId, p -> p));
+        for (int i = 0; i < 2; i++) {
+            Proposal settled = byLine.get(lines.get(i).id().toString());
+            assertThat(settled.outcome()).isEqualTo(Outcome.MATCHED);
+            assertThat(settled.entryId()).isEqualTo(receipts.get(i).id());
+        }
+        assertThat(byLine.get(lines.get(2).id().toString()).outcome()).isNotEqualTo(Outcome.MATCHED);
+        assertThat(ledger.entries(owner, EntryFilter.all())).as("two receipts and two entries booked from lines")
+                .hasSize(4 + openingEntries(owner));
+    }
+
+    private int openingEntries(CompanyAccess owner) {
+        return (int) ledger.entries(owner, EntryFilter.all()).stream()
+                .filter(e -> e.source() == EntrySource.OPENING).count();
     }
 
     private ImportReport importMonth(CompanyAccess owner, String month, int lines) throws Exception {
