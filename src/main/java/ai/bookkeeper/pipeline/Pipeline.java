@@ -143,11 +143,15 @@ public class Pipeline {
                 toPropose.add(facts(t));
             }
         }
-        proposals.recordMatched(access, settledBefore);
+        // each of these is a transaction (on SQLite, a turn at the write lock): none is opened for nothing
+        if (!settledBefore.isEmpty()) {
+            proposals.recordMatched(access, settledBefore);
+        }
         long t1 = System.nanoTime();
         List<Suggestion> suggestions = toPropose.isEmpty() ? List.of() : categorizer.suggestAll(access, toPropose);
         long t2 = System.nanoTime();
-        Proposals.Result result = proposals.proposeAll(access, toPropose, suggestions);
+        Proposals.Result result = toPropose.isEmpty() ? new Proposals.Result(0, 0, 0, 0, Map.of())
+                : proposals.proposeAll(access, toPropose, suggestions);
         long t3 = System.nanoTime();
         List<Reconciler.Booked> created = new ArrayList<>(toPropose.size());
         for (TransactionFacts t : toPropose) {
@@ -157,7 +161,7 @@ public class Pipeline {
                         t.description()), entry));
             }
         }
-        int linked = reconciler.linkCreated(access, created).size();
+        int linked = created.isEmpty() ? 0 : reconciler.linkCreated(access, created).size();
         // what is left for the engine: transfer legs and lines nothing was booked from (a line booked from is linked
         // now, or was matched before; either way it is settled)
         Set<String> settled = new HashSet<>(matchedLines.keySet());

@@ -148,16 +148,10 @@ public class Proposals {
         return transactionIds.stream().filter(id -> !done.contains(id)).collect(Collectors.toSet());
     }
 
-    /** Books a transfer between two own bank accounts once, from the outgoing leg's account to the incoming one's. */
-    @Transactional
-    public Result proposeTransfer(CompanyAccess access, TransferPair pair) {
-        return proposeTransfers(access, List.of(pair));
-    }
-
     /**
-     * Books each transfer once, as {@link #proposeTransfer} does, all in one transaction: a pair either of whose legs
-     * has a proposal already is left alone (counted as already proposed). Every pair is checked before anything is
-     * booked, so a malformed one books none.
+     * Books each transfer between two own bank accounts once, from the outgoing leg's account to the incoming one's,
+     * all in one transaction: a pair either of whose legs has a proposal already is left alone (counted as already
+     * proposed). Every pair is checked before anything is booked, so a malformed one books none.
      */
     @Transactional
     public Result proposeTransfers(CompanyAccess access, List<TransferPair> pairs) {

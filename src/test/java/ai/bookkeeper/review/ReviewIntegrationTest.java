@@ -107,8 +107,8 @@ class ReviewIntegrationTest extends DatabaseIntegrationTest {
         TransactionFacts out = txn("2026-05-02", "ONLINE TRANSFER TO SAV-7730", "-500.00");
         TransactionFacts in = new TransactionFacts(UUID.randomUUID().toString(), LocalDate.parse("2026-05-02"),
                 Money.of("500.00", CurrencyCode.USD), "ONLINE TRANSFER FROM CHK-4821", null, savings.id());
-        proposals.proposeTransfer(owner, new Proposals.TransferPair(out, in));
-        assertThat(proposals.proposeTransfer(owner, new Proposals.TransferPair(out, in)).proposed()).isZero();
+        proposals.proposeTransfers(owner, List.of(new Proposals.TransferPair(out, in)));
+        assertThat(proposals.proposeTransfers(owner, List.of(new Proposals.TransferPair(out, in))).proposed()).isZero();
         var tb = ledger.trialBalance(owner, LocalDate.parse("2026-12-31"));
         assertThat(tb.balanceOf("1010")).isEqualTo(Money.of("500.00", CurrencyCode.USD));
         assertThat(tb.balanceOf("1000")).isEqualTo(Money.of("-500.00", CurrencyCode.USD));
@@ -120,7 +120,7 @@ class ReviewIntegrationTest extends DatabaseIntegrationTest {
     void transfers_are_booked_in_one_batch_skipping_pairs_already_proposed_and_none_when_one_pair_is_malformed() {
         Proposals.TransferPair first = transfer("2026-06-01", "250.00");
         Proposals.TransferPair second = transfer("2026-06-02", "75.00");
-        proposals.proposeTransfer(owner, first);
+        proposals.proposeTransfers(owner, List.of(first));
 
         Proposals.Result batch = proposals.proposeTransfers(owner, List.of(first, second));
         assertThat(batch.proposed()).isEqualTo(2);
