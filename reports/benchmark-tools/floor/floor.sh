@@ -1,7 +1,8 @@
 #!/bin/bash
 # The schema's floor: what writing N transactions' rows costs inside the database engine alone (no Java, no JDBC),
-# on SQLite and on PostgreSQL, plus a lean alternative schema on PostgreSQL for comparison (reports/benchmark.md).
+# on SQLite and on PostgreSQL, plus a lean alternative schema on both for comparison (reports/benchmark.md).
 # Usage: reports/benchmark-tools/floor/floor.sh [N]   (from the repository root, after ./mvnw -B -q package -DskipTests)
+# PG_BEFORE=file.sql applies an experiment's schema change to the PostgreSQL database before its floor is measured.
 set -euo pipefail
 N=${1:-200000}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -19,6 +20,8 @@ BATCH=$(q "SELECT id FROM import_batch WHERE company_id = '$C' LIMIT 1")
 echo "SQLite, $N transactions (seconds per statement; the last is COMMIT):"
 sed -e "s/@C@/$C/g" -e "s/@BANK@/$BANK/g" -e "s/@EXP@/$EXP/g" -e "s/@BATCH@/$BATCH/g" -e "s/@N@/$N/g" \
     "$HERE/floor_sqlite.sql" | sqlite3 "$WORK/floor.db" | grep -o "real [0-9.]*"
+echo "SQLite, a lean schema (as lean_postgresql.sql below), $N transactions:"
+sed -e "s/@N@/$N/g" "$HERE/lean_sqlite.sql" | sqlite3 "$WORK/floor.db" | grep -o "real [0-9.]*"
 
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS bookkeeper_floor" -c "CREATE DATABASE bookkeeper_floor"
 BOOKKEEPER_DB_URL=jdbc:postgresql://127.0.0.1:5432/bookkeeper_floor BOOKKEEPER_DB_USER=postgres \
@@ -28,8 +31,16 @@ C=$(p "SELECT id FROM company ORDER BY id LIMIT 1")
 BANK=$(p "SELECT id FROM account WHERE company_id = '$C' AND code = '1000'")
 EXP=$(p "SELECT id FROM account WHERE company_id = '$C' AND code = '6000'")
 BATCH=$(p "SELECT id FROM import_batch WHERE company_id = '$C' LIMIT 1")
+if [ -n "${PG_BEFORE:-}" ]; then
+    # an experiment's schema change, applied to the migrated database before the floor is measured
+    psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -q -v ON_ERROR_STOP=1 -f "$PG_BEFORE" >/dev/null
+    echo "(after $PG_BEFORE)"
+fi
 echo "PostgreSQL, $N transactions (milliseconds per statement; the last is COMMIT):"
 psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v c="$C" -v bank="$BANK" -v exp="$EXP" -v batch="$BATCH" -v n="$N" \
     -f "$HERE/floor_postgresql.sql" | grep -o "^Time: [0-9.]* ms"
 echo "PostgreSQL, a lean schema (integer keys; entry, two lines and one bank row with its proposal and match state):"
 psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v n="$N" -f "$HERE/lean_postgresql.sql" | grep -o "^Time: [0-9.]* ms"
+echo "PostgreSQL, the same lean schema with the lines' references checked once per statement instead of by foreign keys:"
+psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v n="$N" -f "$HERE/lean_postgresql_statement_checks.sql" 2>/dev/null \
+    | grep -o "^Time: [0-9.]* ms"
