@@ -33,7 +33,11 @@ import org.sqlite.SQLiteException;
  *
  * <p>What is unchanged: statements in auto-commit mode, and other processes on the same file, still meet the lock
  * through {@code busy_timeout}; a transaction that cannot get its turn within that time fails as SQLite would, with
- * {@code SQLITE_BUSY}; a thread that opens a second transaction while its first is open waits and fails the same way.
+ * {@code SQLITE_BUSY}.
+ *
+ * <p>A thread that begins a transaction on a second connection while its own first transaction holds the turn (a
+ * nested {@code REQUIRES_NEW}, say) would wait for itself: it fails at once with {@code SQLITE_BUSY} and a message that
+ * says so, instead of after the whole wait as SQLite's busy handler would.
  */
 final class SqliteWriterQueue implements DataSource {
 
@@ -41,6 +45,8 @@ final class SqliteWriterQueue implements DataSource {
     private final Properties properties;
     private final Duration wait;
     private final Semaphore turn = new Semaphore(1, true);
+    /** The thread that took the turn now held, if any. */
+    private volatile Thread holder;
 
     SqliteWriterQueue(String url, Properties properties, Duration wait) {
         this.url = url;
@@ -113,6 +119,11 @@ final class SqliteWriterQueue implements DataSource {
         }
 
         private void take() throws SQLException {
+            if (holder == Thread.currentThread()) {
+                throw new SQLiteException("[SQLITE_BUSY] this thread already holds the database's write lock in a"
+                        + " transaction on another connection, and would wait for itself: join that transaction instead"
+                        + " of beginning a new one (database is locked)", SQLiteErrorCode.SQLITE_BUSY);
+            }
             try {
                 if (!turn.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                     throw new SQLiteException("[SQLITE_BUSY] another transaction of this process held the database's"
@@ -125,11 +136,13 @@ final class SqliteWriterQueue implements DataSource {
                         SQLiteErrorCode.SQLITE_INTERRUPT);
             }
             holding = true;
+            holder = Thread.currentThread();
         }
 
         private void giveBack() {
             if (holding) {
                 holding = false;
+                holder = null;
                 turn.release();
             }
         }

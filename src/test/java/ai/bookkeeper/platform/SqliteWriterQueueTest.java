@@ -131,10 +131,15 @@ class SqliteWriterQueueTest {
             holder.setAutoCommit(false);
             insert(holder, 1);
 
-            assertThatThrownBy(() -> late.setAutoCommit(false))
+            // another thread: the holder's own thread would be refused at once (next test)
+            Future<?> waited = threads.submit(() -> {
+                late.setAutoCommit(false);
+                return null;
+            });
+            assertThatThrownBy(() -> waited.get(5, TimeUnit.SECONDS)).cause()
                     .isInstanceOfSatisfying(SQLiteException.class,
                             e -> assertThat(e.getResultCode()).isEqualTo(SQLiteErrorCode.SQLITE_BUSY))
-                    .hasMessageContaining("database is locked");
+                    .hasMessageContaining("for more than 200 ms").hasMessageContaining("database is locked");
             assertThat(late.getAutoCommit()).isTrue();
             assertThat(count(late)).as("reads in auto-commit need no turn (WAL)").isZero();
 
@@ -144,6 +149,32 @@ class SqliteWriterQueueTest {
             late.setAutoCommit(true);
             assertThat(count(late)).isEqualTo(2);
         }
+    }
+
+    @Test
+    void a_thread_that_begins_a_second_transaction_while_its_first_holds_the_turn_is_refused_at_once() throws Exception {
+        try (Connection outer = queue.getConnection(); Connection inner = queue.getConnection()) {
+            outer.setAutoCommit(false);
+            insert(outer, 1);
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> inner.setAutoCommit(false))
+                    .isInstanceOfSatisfying(SQLiteException.class,
+                            e -> assertThat(e.getResultCode()).isEqualTo(SQLiteErrorCode.SQLITE_BUSY))
+                    .hasMessageContaining("would wait for itself");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused without waiting out the 30 s")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(inner.getAutoCommit()).isTrue();
+
+            outer.commit();
+            outer.setAutoCommit(true);
+            inner.setAutoCommit(false);
+            insert(inner, 2);
+            inner.commit();
+            inner.setAutoCommit(true);
+            assertThat(count(inner)).isEqualTo(2);
+        }
+        assertThat(queue.waiting()).isZero();
     }
 
     @Test
