@@ -42,5 +42,5 @@ psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v c="$C" -v bank="$BANK" -v e
 echo "PostgreSQL, a lean schema (integer keys; entry, two lines and one bank row with its proposal and match state):"
 psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v n="$N" -f "$HERE/lean_postgresql.sql" | grep -o "^Time: [0-9.]* ms"
 echo "PostgreSQL, the same lean schema with the lines' references checked once per statement instead of by foreign keys:"
-psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v n="$N" -f "$HERE/lean_postgresql_statement_checks.sql" 2>/dev/null \
+psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v n="$N" -v statement_checks=1 -f "$HERE/lean_postgresql.sql" 2>/dev/null \
     | grep -o "^Time: [0-9.]* ms"

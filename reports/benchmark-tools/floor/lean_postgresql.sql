@@ -1,5 +1,6 @@
 -- A lean alternative, for comparison only (not the product's schema): integer keys, a company as an integer, the
--- proposal and match state carried on the bank row, foreign keys on the lines. Variable n: transactions.
+-- proposal and match state carried on the bank row, foreign keys on the lines. Variable n: transactions;
+-- statement_checks (optional): check the lines' references per statement instead (lean_postgresql_statement_checks.sql).
 DROP TABLE IF EXISTS l_line, l_entry, l_txn, l_account, l_company CASCADE;
 CREATE TABLE l_company (id int PRIMARY KEY);
 CREATE TABLE l_account (company_id int NOT NULL REFERENCES l_company, id int NOT NULL, PRIMARY KEY (company_id,id));
@@ -13,6 +14,9 @@ CREATE TABLE l_line (company_id int NOT NULL, entry_id bigint NOT NULL, line_no 
   PRIMARY KEY (company_id, entry_id, line_no), FOREIGN KEY (company_id, entry_id) REFERENCES l_entry, FOREIGN KEY (company_id, account_id) REFERENCES l_account);
 CREATE INDEX ON l_line (company_id, account_id);
 INSERT INTO l_company VALUES (1); INSERT INTO l_account VALUES (1,1),(1,2);
+\if :{?statement_checks}
+\ir lean_postgresql_statement_checks.sql
+\endif
 \timing on
 BEGIN;
 INSERT INTO l_entry SELECT 1, i, date '2015-01-01' + (i/300), 'CARD PURCHASE SYSCO FOODS #' || (i%997), 1, 1, now() FROM generate_series(1,:n) i;
