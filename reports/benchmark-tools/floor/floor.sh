@@ -4,6 +4,7 @@
 # Usage: reports/benchmark-tools/floor/floor.sh [N]   (from the repository root, after ./mvnw -B -q package -DskipTests)
 # PG_BEFORE=file.sql applies an experiment's schema change to the PostgreSQL database before its floor is measured.
 set -euo pipefail
+export PGOPTIONS="-c client_min_messages=warning" # the DROP … IF EXISTS notices; errors still stop the script
 N=${1:-200000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-target/ai-bookkeeper.jar}
@@ -37,10 +38,11 @@ if [ -n "${PG_BEFORE:-}" ]; then
     echo "(after $PG_BEFORE)"
 fi
 echo "PostgreSQL, $N transactions (milliseconds per statement; the last is COMMIT):"
-psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v c="$C" -v bank="$BANK" -v exp="$EXP" -v batch="$BATCH" -v n="$N" \
+psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v ON_ERROR_STOP=1 -v c="$C" -v bank="$BANK" -v exp="$EXP" -v batch="$BATCH" -v n="$N" \
     -f "$HERE/floor_postgresql.sql" | grep -o "^Time: [0-9.]* ms"
 echo "PostgreSQL, a lean schema (integer keys; entry, two lines and one bank row with its proposal and match state):"
-psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v n="$N" -f "$HERE/lean_postgresql.sql" | grep -o "^Time: [0-9.]* ms"
+psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v ON_ERROR_STOP=1 -v n="$N" -f "$HERE/lean_postgresql.sql" | grep -o "^Time: [0-9.]* ms"
 echo "PostgreSQL, the same lean schema with the lines' references checked once per statement instead of by foreign keys:"
-psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v n="$N" -v statement_checks=1 -f "$HERE/lean_postgresql.sql" 2>/dev/null \
+psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -v ON_ERROR_STOP=1 -v n="$N" -v statement_checks=1 \
+    -f "$HERE/lean_postgresql.sql" \
     | grep -o "^Time: [0-9.]* ms"

@@ -1,6 +1,7 @@
 -- A lean alternative, for comparison only (not the product's schema): integer keys, a company as an integer, the
 -- proposal and match state carried on the bank row, foreign keys on the lines. Variable n: transactions;
--- statement_checks (optional): check the lines' references per statement instead (lean_postgresql_statement_checks.sql).
+-- statement_checks (optional, true/false): check the lines' references per statement instead
+-- (lean_postgresql_statement_checks.sql).
 DROP TABLE IF EXISTS l_line, l_entry, l_txn, l_account, l_company CASCADE;
 CREATE TABLE l_company (id int PRIMARY KEY);
 CREATE TABLE l_account (company_id int NOT NULL REFERENCES l_company, id int NOT NULL, PRIMARY KEY (company_id,id));
@@ -15,6 +16,10 @@ CREATE TABLE l_line (company_id int NOT NULL, entry_id bigint NOT NULL, line_no 
 CREATE INDEX ON l_line (company_id, account_id);
 INSERT INTO l_company VALUES (1); INSERT INTO l_account VALUES (1,1),(1,2);
 \if :{?statement_checks}
+\else
+\set statement_checks false
+\endif
+\if :statement_checks
 \ir lean_postgresql_statement_checks.sql
 \endif
 \timing on

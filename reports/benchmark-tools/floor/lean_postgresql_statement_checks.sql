@@ -1,6 +1,7 @@
 -- Included by lean_postgresql.sql when psql is given -v statement_checks=1: the lines' two references checked once
--- per statement by a trigger (the parents this transaction did not write are locked FOR KEY SHARE, as a foreign key
--- locks them) instead of by foreign keys. For comparison only (not the product's schema).
+-- per statement by a trigger instead of by foreign keys. For comparison only (not the product's schema), and the best
+-- case: a line's entry must have been written by the same transaction (found without a lock; any other is refused),
+-- its accounts are locked FOR KEY SHARE as a foreign key locks them.
 ALTER TABLE l_line DROP CONSTRAINT l_line_company_id_entry_id_fkey, DROP CONSTRAINT l_line_company_id_account_id_fkey;
 CREATE OR REPLACE FUNCTION l_line_refs() RETURNS trigger AS $$
 DECLARE w bigint; m bigint; o bigint; lk bigint := 0;

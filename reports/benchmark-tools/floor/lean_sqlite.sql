@@ -1,6 +1,6 @@
 -- As lean_postgresql.sql, for SQLite (comparison only, not the product's schema): integer keys, a company as an
--- integer, the proposal and match state carried on the bank row, foreign keys on the lines and the bank row.
--- floor.sh replaces @N@.
+-- integer, the proposal and match state carried on the bank row, foreign keys on the lines and the bank row;
+-- l_account and l_line are WITHOUT ROWID (rows that are little more than their integer keys). floor.sh replaces @N@.
 PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;
 DROP TABLE IF EXISTS l_line; DROP TABLE IF EXISTS l_txn; DROP TABLE IF EXISTS l_entry;
 DROP TABLE IF EXISTS l_account; DROP TABLE IF EXISTS l_company;

@@ -139,7 +139,8 @@ final class SqliteWriterQueue implements DataSource {
             holder = Thread.currentThread();
         }
 
-        private void giveBack() {
+        // synchronized: a close() and a return to auto-commit on two threads must not give the one turn back twice
+        private synchronized void giveBack() {
             if (holding) {
                 holding = false;
                 holder = null;
