@@ -16,7 +16,7 @@ final class Vendors {
 
     private static final Pattern NON_ALNUM = Pattern.compile("[^A-Z0-9]+");
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
-    private static final Set<String> NOISE = Set.of("POS", "DEBIT", "CREDIT", "CARD", "PURCHASE", "CHECKCARD", "ACH",
+    static final Set<String> NOISE = Set.of("POS", "DEBIT", "CREDIT", "CARD", "PURCHASE", "CHECKCARD", "ACH",
             "SQ", "TST", "PAYPAL", "PP", "ONLINE", "PAYMENT", "PMT", "WWW", "COM", "INC", "LLC", "LTD", "CO", "CORP",
             "THE", "RECURRING", "AUTOPAY", "VISA", "MC", "DBT", "PREAUTH", "ID", "REF", "TRN", "XFER", "ORIG",
             "HTTPS", "HTTP", "US", "USA");

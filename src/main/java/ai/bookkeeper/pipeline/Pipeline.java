@@ -150,7 +150,7 @@ public class Pipeline {
         long t1 = System.nanoTime();
         List<Suggestion> suggestions = toPropose.isEmpty() ? List.of() : categorizer.suggestAll(access, toPropose);
         long t2 = System.nanoTime();
-        Proposals.Result result = toPropose.isEmpty() ? new Proposals.Result(0, 0, 0, 0, Map.of())
+        Proposals.Result result = toPropose.isEmpty() ? Proposals.Result.NONE
                 : proposals.proposeAll(access, toPropose, suggestions);
         long t3 = System.nanoTime();
         List<Reconciler.Booked> created = new ArrayList<>(toPropose.size());

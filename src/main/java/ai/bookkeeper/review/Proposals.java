@@ -46,6 +46,9 @@ public class Proposals {
     public record Result(int proposed, int autoApproved, int queued, int alreadyProposed,
                          Map<String, JournalEntryId> booked) {
 
+        /** Nothing to propose. */
+        public static final Result NONE = new Result(0, 0, 0, 0, Map.of());
+
         public Result {
             booked = Map.copyOf(booked);
         }
@@ -157,7 +160,7 @@ public class Proposals {
     public Result proposeTransfers(CompanyAccess access, List<TransferPair> pairs) {
         access.require(Role.ACCOUNTANT, "propose journal entries");
         if (pairs.isEmpty()) {
-            return new Result(0, 0, 0, 0, Map.of());
+            return Result.NONE;
         }
         List<String> legIds = new ArrayList<>(pairs.size() * 2);
         for (TransferPair pair : pairs) {

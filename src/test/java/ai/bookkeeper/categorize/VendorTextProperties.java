@@ -64,16 +64,13 @@ class VendorTextProperties {
         return NON_ALNUM.matcher(plain.toUpperCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 
+    // the noise words are the same list on both sides: the property is about the tokenizing, not the list
     private static List<String> referenceWords(String raw) {
-        List<String> noise = List.of("POS", "DEBIT", "CREDIT", "CARD", "PURCHASE", "CHECKCARD", "ACH", "SQ", "TST",
-                "PAYPAL", "PP", "ONLINE", "PAYMENT", "PMT", "WWW", "COM", "INC", "LLC", "LTD", "CO", "CORP", "THE",
-                "RECURRING", "AUTOPAY", "VISA", "MC", "DBT", "PREAUTH", "ID", "REF", "TRN", "XFER", "ORIG", "HTTPS",
-                "HTTP", "US", "USA");
         List<String> words = new ArrayList<>();
         for (String token : referenceText(raw).split(" ")) {
             long digits = token.chars().filter(Character::isDigit).count();
             boolean reference = digits >= 3 || (digits > 0 && token.length() >= 8);
-            if (token.length() >= 2 && !noise.contains(token) && !token.chars().allMatch(Character::isDigit)
+            if (token.length() >= 2 && !Vendors.NOISE.contains(token) && !token.chars().allMatch(Character::isDigit)
                     && !reference) {
                 words.add(token);
             }

@@ -104,11 +104,9 @@ class ReviewIntegrationTest extends DatabaseIntegrationTest {
 
     @Test
     void a_transfer_between_own_accounts_is_booked_once_for_both_legs() {
-        TransactionFacts out = txn("2026-05-02", "ONLINE TRANSFER TO SAV-7730", "-500.00");
-        TransactionFacts in = new TransactionFacts(UUID.randomUUID().toString(), LocalDate.parse("2026-05-02"),
-                Money.of("500.00", CurrencyCode.USD), "ONLINE TRANSFER FROM CHK-4821", null, savings.id());
-        proposals.proposeTransfers(owner, List.of(new Proposals.TransferPair(out, in)));
-        assertThat(proposals.proposeTransfers(owner, List.of(new Proposals.TransferPair(out, in))).proposed()).isZero();
+        Proposals.TransferPair pair = transfer("2026-05-02", "500.00");
+        proposals.proposeTransfers(owner, List.of(pair));
+        assertThat(proposals.proposeTransfers(owner, List.of(pair)).proposed()).isZero();
         var tb = ledger.trialBalance(owner, LocalDate.parse("2026-12-31"));
         assertThat(tb.balanceOf("1010")).isEqualTo(Money.of("500.00", CurrencyCode.USD));
         assertThat(tb.balanceOf("1000")).isEqualTo(Money.of("-500.00", CurrencyCode.USD));
