@@ -1,5 +1,6 @@
 package ai.bookkeeper.audit;
 
+import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.Ids;
 import ai.bookkeeper.shared.Timestamps;
 import ai.bookkeeper.tenancy.CompanyAccess;
@@ -31,7 +32,7 @@ public class AuditTrail {
         jdbc.sql("""
                 INSERT INTO audit_event (company_id, id, occurred_at, actor, action, subject_type, subject_id, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(access.companyId().toString(), Ids.newId(clock).toString(), Timestamps.format(clock.instant()),
+                .params(Keys.bind(access.companyId()), Keys.bind(Ids.newId(clock)), Timestamps.format(clock.instant()),
                         access.user().map(Object::toString).orElse(null), action, subjectType, subjectId.toString(),
                         detail == null ? null : truncate(detail))
                 .update();
@@ -41,8 +42,8 @@ public class AuditTrail {
         return jdbc.sql("""
                 SELECT id, occurred_at, actor, action, subject_type, subject_id, detail FROM audit_event
                 WHERE company_id = ? AND subject_type = ? AND subject_id = ? ORDER BY occurred_at, id""")
-                .params(access.companyId().toString(), subjectType, subjectId.toString())
-                .query((rs, n) -> new Event(UUID.fromString(rs.getString(1)), Timestamps.parse(rs.getString(2)),
+                .params(Keys.bind(access.companyId()), subjectType, subjectId.toString())
+                .query((rs, n) -> new Event(Keys.get(rs, 1), Timestamps.parse(rs.getString(2)),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
                 .list();
     }

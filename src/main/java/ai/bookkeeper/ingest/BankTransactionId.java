@@ -1,10 +1,11 @@
 package ai.bookkeeper.ingest;
 
+import ai.bookkeeper.shared.EntityId;
 import ai.bookkeeper.shared.Ids;
 import java.util.Objects;
 import java.util.UUID;
 
-public record BankTransactionId(UUID value) {
+public record BankTransactionId(UUID value) implements EntityId {
 
     public BankTransactionId {
         Objects.requireNonNull(value, "BankTransactionId");

@@ -92,8 +92,9 @@ final class FileImport implements StatementHandler {
             occurrence = occurrences.merge(key, 1, Integer::sum);
             fingerprint = "h:" + HexFormat.of().formatHex(digest(material + "|" + occurrence), 0, 16);
         }
-        String id = Ids.newId().toString();
-        pending.add(new Object[] {company.toString(), id, account.toString(), batch.toString(), line.bookingDate().toString(),
+        java.util.UUID key = Ids.newId();
+        String id = key.toString();
+        pending.add(new Object[] {company.value(), key, account.value(), batch.value(), line.bookingDate().toString(),
                 line.valueDate() == null ? null : line.valueDate().toString(), amount.minorUnits(), currency.value(),
                 IngestRepository.truncate(line.description(), 1000), normalized,
                 IngestRepository.truncate(line.counterparty(), 300), IngestRepository.truncate(line.reference(), 200),

@@ -2,6 +2,7 @@ package ai.bookkeeper.ingest;
 
 import ai.bookkeeper.ledger.AccountId;
 import ai.bookkeeper.platform.InLists;
+import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Money;
@@ -50,6 +51,8 @@ class IngestRepository {
                         Object value = row[i];
                         if (value == null) {
                             insert.setNull(i + 1, java.sql.Types.VARCHAR);
+                        } else if (value instanceof UUID key) {
+                            Keys.set(insert, i + 1, key);
                         } else if (value instanceof String text) {
                             insert.setString(i + 1, text);
                         } else if (value instanceof Long number) {
@@ -73,7 +76,7 @@ class IngestRepository {
         jdbc.update("""
                 INSERT INTO import_batch (company_id, id, file_name, sha256, format, profile, status, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, 'IMPORTED', ?)""",
-                company.toString(), id.toString(), truncate(fileName, 500), sha256, format.name(), profile,
+                Keys.bind(company), Keys.bind(id), truncate(fileName, 500), sha256, format.name(), profile,
                 Timestamps.format(now));
     }
 
@@ -82,21 +85,20 @@ class IngestRepository {
                 UPDATE import_batch SET status = ?, rows_read = ?, rows_new = ?, rows_duplicate = ?, rows_rejected = ?,
                     errors = ?, profile = ? WHERE company_id = ? AND id = ?""",
                 report.status().name(), report.read(), report.added(), report.duplicates(), report.rejected(),
-                errors(report), report.profile(), company.toString(), report.batch().toString());
+                errors(report), report.profile(), Keys.bind(company), Keys.bind(report.batch()));
     }
 
     /** The company's imported batches the pipeline has not finished with, oldest first. */
     List<ImportBatchId> openBatches(CompanyId company) {
-        return jdbc.queryForList("""
+        return jdbc.query("""
                 SELECT id FROM import_batch WHERE company_id = ? AND processed_at IS NULL AND status = 'IMPORTED'
-                ORDER BY created_at, id""", String.class, company.toString())
-                .stream().map(ImportBatchId::parse).toList();
+                ORDER BY created_at, id""", (rs, i) -> new ImportBatchId(Keys.get(rs, 1)), Keys.bind(company));
     }
 
     void closeBatches(CompanyId company, List<ImportBatchId> batches, Instant now) {
         for (List<ImportBatchId> chunk : InLists.chunks(batches)) {
-            List<Object> args = new ArrayList<>(List.of(Timestamps.format(now), company.toString()));
-            chunk.forEach(b -> args.add(b.toString()));
+            List<Object> args = new ArrayList<>(List.of(Timestamps.format(now), Keys.bind(company)));
+            chunk.forEach(b -> args.add(Keys.bind(b)));
             jdbc.update("UPDATE import_batch SET processed_at = ? WHERE company_id = ? AND processed_at IS NULL AND id IN ("
                     + InLists.placeholders(chunk.size()) + ")", args.toArray());
         }
@@ -113,40 +115,40 @@ class IngestRepository {
 
     long countInBatch(CompanyId company, ImportBatchId batch) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction WHERE company_id = ? AND batch_id = ?",
-                Long.class, company.toString(), batch.toString());
+                Long.class, Keys.bind(company), Keys.bind(batch));
         return n == null ? 0 : n;
     }
 
     Optional<AccountId> linkedAccount(CompanyId company, String externalRef) {
         return jdbc.query("SELECT account_id FROM statement_account WHERE company_id = ? AND external_ref = ?",
-                (rs, i) -> new AccountId(UUID.fromString(rs.getString(1))), company.toString(), externalRef)
+                (rs, i) -> new AccountId(Keys.get(rs, 1)), Keys.bind(company), externalRef)
                 .stream().findFirst();
     }
 
     void link(CompanyId company, String externalRef, AccountId account, Instant now) {
         int updated = jdbc.update("UPDATE statement_account SET account_id = ? WHERE company_id = ? AND external_ref = ?",
-                account.toString(), company.toString(), externalRef);
+                Keys.bind(account), Keys.bind(company), externalRef);
         if (updated == 0) {
             jdbc.update("""
                     INSERT INTO statement_account (company_id, external_ref, account_id, created_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (company_id, external_ref) DO NOTHING""",
-                    company.toString(), externalRef, account.toString(), Timestamps.format(now));
+                    Keys.bind(company), externalRef, Keys.bind(account), Timestamps.format(now));
         }
     }
 
     void saveProfile(CompanyId company, String name, String yaml, Instant now) {
         int updated = jdbc.update("UPDATE bank_profile SET yaml = ?, updated_at = ? WHERE company_id = ? AND name = ?",
-                yaml, Timestamps.format(now), company.toString(), name);
+                yaml, Timestamps.format(now), Keys.bind(company), name);
         if (updated == 0) {
             jdbc.update("""
                     INSERT INTO bank_profile (company_id, name, yaml, updated_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (company_id, name) DO NOTHING""", company.toString(), name, yaml, Timestamps.format(now));
+                    ON CONFLICT (company_id, name) DO NOTHING""", Keys.bind(company), name, yaml, Timestamps.format(now));
         }
     }
 
     Optional<String> profile(CompanyId company, String name) {
         return jdbc.query("SELECT yaml FROM bank_profile WHERE company_id = ? AND name = ?",
-                (rs, i) -> rs.getString(1), company.toString(), name).stream().findFirst();
+                (rs, i) -> rs.getString(1), Keys.bind(company), name).stream().findFirst();
     }
 
     void insertBalance(CompanyId company, AccountId account, LocalDate asOf, Money balance, String kind, String source,
@@ -154,8 +156,8 @@ class IngestRepository {
         jdbc.update("""
                 INSERT INTO statement_balance (company_id, id, bank_account_id, as_of_date, balance_minor, currency, kind,
                     source, sequence_no, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                company.toString(), UUID.randomUUID().toString(), account.toString(), asOf.toString(), balance.minorUnits(),
-                balance.currency().value(), kind, source, sequence, batch.toString());
+                Keys.bind(company), Keys.bind(UUID.randomUUID()), Keys.bind(account), asOf.toString(), balance.minorUnits(),
+                balance.currency().value(), kind, source, sequence, Keys.bind(batch));
     }
 
     /** The latest closing balance stated before {@code before} by another import. */
@@ -166,7 +168,7 @@ class IngestRepository {
                 ORDER BY as_of_date DESC, balance_minor LIMIT 1""",
                 (rs, i) -> new StoredBalance(LocalDate.parse(rs.getString(1)),
                         Money.ofMinor(rs.getLong(2), CurrencyCode.of(rs.getString(3)))),
-                company.toString(), account.toString(), before.toString(), batch.toString()).stream().findFirst();
+                Keys.bind(company), Keys.bind(account), before.toString(), Keys.bind(batch)).stream().findFirst();
     }
 
     record StoredBalance(LocalDate asOf, Money balance) {
@@ -178,23 +180,23 @@ class IngestRepository {
                 SELECT bank_account_id, as_of_date, MAX(balance_minor) AS balance_minor, currency FROM statement_balance
                 WHERE company_id = ? AND kind = 'CLOSING'
                 GROUP BY bank_account_id, as_of_date, currency ORDER BY as_of_date, bank_account_id""",
-                (rs, i) -> new StatedBalance(new AccountId(UUID.fromString(rs.getString(1))),
+                (rs, i) -> new StatedBalance(new AccountId(Keys.get(rs, 1)),
                         LocalDate.parse(rs.getString(2)), Money.ofMinor(rs.getLong(3), CurrencyCode.of(rs.getString(4))), true),
-                company.toString());
+                Keys.bind(company));
     }
 
     List<String> sequences(CompanyId company, AccountId account, ImportBatchId excluding) {
         return jdbc.queryForList("""
                 SELECT sequence_no FROM statement_balance WHERE company_id = ? AND bank_account_id = ?
                 AND sequence_no IS NOT NULL AND batch_id <> ?""", String.class,
-                company.toString(), account.toString(), excluding.toString());
+                Keys.bind(company), Keys.bind(account), Keys.bind(excluding));
     }
 
     long bookedSum(CompanyId company, AccountId account, LocalDate after, LocalDate upTo) {
         Long sum = jdbc.queryForObject("""
                 SELECT COALESCE(SUM(amount_minor), 0) FROM bank_transaction WHERE company_id = ? AND bank_account_id = ?
                 AND booking_date > ? AND booking_date <= ? AND status = 'BOOKED'""", Long.class,
-                company.toString(), account.toString(), after.toString(), upTo.toString());
+                Keys.bind(company), Keys.bind(account), after.toString(), upTo.toString());
         return sum == null ? 0 : sum;
     }
 
@@ -207,8 +209,8 @@ class IngestRepository {
                   AND p.bank_account_id IN (SELECT DISTINCT b.bank_account_id FROM bank_transaction b
                                             WHERE b.company_id = ? AND b.batch_id = ? AND b.status = 'BOOKED')
                   AND NOT EXISTS (SELECT 1 FROM bank_transaction l WHERE l.company_id = p.company_id AND l.linked_to = p.id)
-                """, (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)},
-                company.toString(), company.toString(), batch.toString());
+                """, (rs, i) -> new Object[] {Keys.get(rs, 1), Keys.get(rs, 2), rs.getLong(3), rs.getString(4), rs.getString(5)},
+                Keys.bind(company), Keys.bind(company), Keys.bind(batch));
         int linked = 0;
         for (Object[] p : pending) {
             LocalDate date = LocalDate.parse((String) p[3]);
@@ -217,12 +219,12 @@ class IngestRepository {
                     SELECT id, normalized_description FROM bank_transaction WHERE company_id = ? AND batch_id = ?
                     AND bank_account_id = ? AND status = 'BOOKED' AND linked_to IS NULL AND amount_minor = ?
                     AND booking_date >= ? AND booking_date <= ? ORDER BY booking_date, source_line""",
-                    (rs, i) -> new String[] {rs.getString(1), rs.getString(2)},
-                    company.toString(), batch.toString(), p[1], p[2], date.toString(), date.plusDays(windowDays).toString());
+                    (rs, i) -> new String[] {Keys.get(rs, 1).toString(), rs.getString(2)},
+                    Keys.bind(company), Keys.bind(batch), Keys.bind((UUID) p[1]), p[2], date.toString(), date.plusDays(windowDays).toString());
             Optional<String[]> match = booked.stream().filter(b -> sameVendor(description, b[1])).findFirst();
             if (match.isPresent()) {
                 linked += jdbc.update("UPDATE bank_transaction SET linked_to = ? WHERE company_id = ? AND id = ?",
-                        p[0], company.toString(), match.get()[0]);
+                        Keys.bind((UUID) p[0]), Keys.bind(company), Keys.bindText(match.get()[0]));
             }
         }
         return linked;
@@ -243,7 +245,7 @@ class IngestRepository {
     Optional<Leg> unpairedLeg(CompanyId company, String id) {
         return jdbc.query("""
                 SELECT id, bank_account_id, amount_minor, booking_date FROM bank_transaction
-                WHERE company_id = ? AND id = ? AND transfer_pair_id IS NULL""", LEG, company.toString(), id)
+                WHERE company_id = ? AND id = ? AND transfer_pair_id IS NULL""", LEG, Keys.bind(company), Keys.bindText(id))
                 .stream().findFirst();
     }
 
@@ -253,25 +255,25 @@ class IngestRepository {
                 JOIN account a ON a.company_id = t.company_id AND a.id = t.bank_account_id AND a.is_bank = 1
                 WHERE t.company_id = ? AND t.bank_account_id <> ? AND t.amount_minor = ? AND t.transfer_pair_id IS NULL
                 AND t.status = 'BOOKED' AND t.booking_date >= ? AND t.booking_date <= ?""", LEG,
-                company.toString(), leg.account(), -leg.amountMinor(), leg.date().minusDays(windowDays).toString(),
+                Keys.bind(company), Keys.bindText(leg.account()), -leg.amountMinor(), leg.date().minusDays(windowDays).toString(),
                 leg.date().plusDays(windowDays).toString());
     }
 
     void pair(CompanyId company, TransferPairId pair, String first, String second) {
         jdbc.update("UPDATE bank_transaction SET transfer_pair_id = ? WHERE company_id = ? AND id IN (?, ?)",
-                pair.toString(), company.toString(), first, second);
+                Keys.bind(pair), Keys.bind(company), Keys.bindText(first), Keys.bindText(second));
     }
 
-    private static final RowMapper<Leg> LEG = (rs, i) -> new Leg(rs.getString(1), rs.getString(2), rs.getLong(3),
+    private static final RowMapper<Leg> LEG = (rs, i) -> new Leg(Keys.text(rs, 1), Keys.text(rs, 2), rs.getLong(3),
             LocalDate.parse(rs.getString(4)));
 
     List<BankTransaction> transactions(CompanyId company, TransactionFilter filter, String afterId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM bank_transaction t WHERE t.company_id = ?");
-        List<Object> args = new ArrayList<>(List.of(company.toString()));
+        List<Object> args = new ArrayList<>(List.of(Keys.bind(company)));
         where(filter, sql, args);
         if (afterId != null) {
             sql.append(" AND t.id > ?");
-            args.add(afterId);
+            args.add(Keys.bindText(afterId));
         }
         sql.append(" ORDER BY t.id LIMIT ?");
         args.add(limit);
@@ -280,24 +282,24 @@ class IngestRepository {
 
     Optional<BankTransaction> transaction(CompanyId company, BankTransactionId id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM bank_transaction t WHERE t.company_id = ? AND t.id = ?", TRANSACTION,
-                company.toString(), id.toString()).stream().findFirst();
+                Keys.bind(company), Keys.bind(id)).stream().findFirst();
     }
 
     /** The ids of the matching transactions, in id order: no row is mapped. */
     List<String> ids(CompanyId company, TransactionFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT t.id FROM bank_transaction t WHERE t.company_id = ?");
-        List<Object> args = new ArrayList<>(List.of(company.toString()));
+        List<Object> args = new ArrayList<>(List.of(Keys.bind(company)));
         where(filter, sql, args);
         sql.append(" ORDER BY t.id");
-        return jdbc.queryForList(sql.toString(), String.class, args.toArray());
+        return jdbc.query(sql.toString(), (rs, i) -> Keys.text(rs, 1), args.toArray());
     }
 
     /** These transactions of the company, in id order; ids of other companies or unknown ids are skipped. */
     List<BankTransaction> transactions(CompanyId company, List<String> ids) {
         List<BankTransaction> found = new ArrayList<>();
         for (List<String> chunk : InLists.chunks(ids)) {
-            List<Object> args = new ArrayList<>(List.of(company.toString()));
-            args.addAll(chunk);
+            List<Object> args = new ArrayList<>(List.of(Keys.bind(company)));
+            chunk.forEach(id -> args.add(Keys.bindText(id)));
             found.addAll(jdbc.query("SELECT " + COLUMNS + " FROM bank_transaction t WHERE t.company_id = ? AND t.id IN ("
                     + InLists.placeholders(chunk.size()) + ")", TRANSACTION, args.toArray()));
         }
@@ -307,7 +309,7 @@ class IngestRepository {
 
     long count(CompanyId company, TransactionFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM bank_transaction t WHERE t.company_id = ?");
-        List<Object> args = new ArrayList<>(List.of(company.toString()));
+        List<Object> args = new ArrayList<>(List.of(Keys.bind(company)));
         where(filter, sql, args);
         Long count = jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
         return count == null ? 0 : count;
@@ -315,14 +317,15 @@ class IngestRepository {
 
     void stream(CompanyId company, TransactionFilter filter, Consumer<BankTransaction> consumer) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM bank_transaction t WHERE t.company_id = ?");
-        List<Object> args = new ArrayList<>(List.of(company.toString()));
+        List<Object> args = new ArrayList<>(List.of(Keys.bind(company)));
         where(filter, sql, args);
         sql.append(" ORDER BY t.booking_date, t.source_line, t.id");
         jdbc.query(con -> {
             var statement = con.prepareStatement(sql.toString());
             statement.setFetchSize(1000);
             for (int i = 0; i < args.size(); i++) {
-                statement.setObject(i + 1, args.get(i));
+                org.springframework.jdbc.core.StatementCreatorUtils.setParameterValue(statement, i + 1,
+                        org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, args.get(i));
             }
             return statement;
         }, rs -> {
@@ -333,7 +336,7 @@ class IngestRepository {
     private static void where(TransactionFilter filter, StringBuilder sql, List<Object> args) {
         if (filter.bankAccount() != null) {
             sql.append(" AND t.bank_account_id = ?");
-            args.add(filter.bankAccount().toString());
+            args.add(Keys.bind(filter.bankAccount()));
         }
         if (filter.from() != null) {
             sql.append(" AND t.booking_date >= ?");
@@ -345,7 +348,7 @@ class IngestRepository {
         }
         if (filter.batch() != null) {
             sql.append(" AND t.batch_id = ?");
-            args.add(filter.batch().toString());
+            args.add(Keys.bind(filter.batch()));
         }
         if (filter.status() != null) {
             sql.append(" AND t.status = ?");
@@ -371,16 +374,16 @@ class IngestRepository {
 
     private static BankTransaction transaction(ResultSet rs, int row) throws SQLException {
         String valueDate = rs.getString("value_date");
-        String linked = rs.getString("linked_to");
-        String pair = rs.getString("transfer_pair_id");
-        return new BankTransaction(BankTransactionId.parse(rs.getString("id")),
-                new AccountId(UUID.fromString(rs.getString("bank_account_id"))), ImportBatchId.parse(rs.getString("batch_id")),
+        UUID linked = Keys.get(rs, "linked_to");
+        UUID pair = Keys.get(rs, "transfer_pair_id");
+        return new BankTransaction(new BankTransactionId(Keys.get(rs, "id")),
+                new AccountId(Keys.get(rs, "bank_account_id")), new ImportBatchId(Keys.get(rs, "batch_id")),
                 LocalDate.parse(rs.getString("booking_date")), valueDate == null ? null : LocalDate.parse(valueDate),
                 Money.ofMinor(rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency"))),
                 rs.getString("description"), rs.getString("normalized_description"), rs.getString("counterparty"),
                 rs.getString("reference"), rs.getString("bank_txn_id"), rs.getString("fingerprint"), rs.getInt("occurrence"),
-                TransactionStatus.valueOf(rs.getString("status")), linked == null ? null : BankTransactionId.parse(linked),
-                pair == null ? null : TransferPairId.parse(pair), rs.getLong("source_line"),
+                TransactionStatus.valueOf(rs.getString("status")), linked == null ? null : new BankTransactionId(linked),
+                pair == null ? null : new TransferPairId(pair), rs.getLong("source_line"),
                 Timestamps.parse(rs.getString("created_at")));
     }
 
@@ -388,12 +391,12 @@ class IngestRepository {
         return jdbc.query("""
                 SELECT id, file_name, sha256, format, profile, status, rows_read, rows_new, rows_duplicate, rows_rejected,
                     errors FROM import_batch WHERE company_id = ? ORDER BY created_at, id""",
-                (rs, i) -> new ImportReport(ImportBatchId.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                (rs, i) -> new ImportReport(new ImportBatchId(Keys.get(rs, 1)), rs.getString(2), rs.getString(3),
                         StatementFormat.valueOf(rs.getString(4)), rs.getString(5), ImportStatus.valueOf(rs.getString(6)),
                         rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
                         "FAILED".equals(rs.getString(6)) ? rs.getString(11) : null,
                         rs.getString(11) == null || "FAILED".equals(rs.getString(6)) ? List.of()
-                                : List.of(rs.getString(11).split("\n"))), company.toString());
+                                : List.of(rs.getString(11).split("\n"))), Keys.bind(company));
     }
 
     static String truncate(String text, int max) {

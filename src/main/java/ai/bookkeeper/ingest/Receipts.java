@@ -1,5 +1,6 @@
 package ai.bookkeeper.ingest;
 
+import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Ids;
 import ai.bookkeeper.shared.InvalidInputException;
@@ -68,12 +69,12 @@ public class Receipts {
                     INSERT INTO document (company_id, id, file_name, sha256, content_type, extracted_text, vendor,
                         document_date, total_minor, currency, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (company_id, sha256) DO NOTHING""",
-                    access.companyId().toString(), Ids.newId(clock).toString(), name, sha,
+                    Keys.bind(access.companyId()), Keys.bind(Ids.newId(clock)), name, sha,
                     pdf ? "application/pdf" : "text/plain", text, fields.vendor(),
                     fields.date() == null ? null : fields.date().toString(), total == null ? null : total.minorUnits(),
                     total == null ? null : currency.value(), Timestamps.format(clock.instant()));
             return jdbc.query("SELECT * FROM document WHERE company_id = ? AND sha256 = ?", DOCUMENT,
-                    access.companyId().toString(), sha).get(0);
+                    Keys.bind(access.companyId()), sha).get(0);
         } catch (IOException e) {
             throw new InvalidInputException("ingest.document.unreadable", name + " cannot be read: " + e.getMessage());
         }
@@ -82,7 +83,7 @@ public class Receipts {
     public List<Document> documents(CompanyAccess access) {
         access.require(Role.VIEWER, "see receipts");
         return jdbc.query("SELECT * FROM document WHERE company_id = ? ORDER BY created_at, id", DOCUMENT,
-                access.companyId().toString());
+                Keys.bind(access.companyId()));
     }
 
     private static String pdfText(Path file, String name) {
@@ -107,7 +108,7 @@ public class Receipts {
         String date = rs.getString("document_date");
         long total = rs.getLong("total_minor");
         boolean hasTotal = !rs.wasNull();
-        return new Document(DocumentId.parse(rs.getString("id")), rs.getString("file_name"), rs.getString("sha256"),
+        return new Document(new DocumentId(Keys.get(rs, "id")), rs.getString("file_name"), rs.getString("sha256"),
                 rs.getString("content_type"), rs.getString("vendor"), date == null ? null : LocalDate.parse(date),
                 hasTotal ? Money.ofMinor(total, CurrencyCode.of(rs.getString("currency"))) : null,
                 rs.getString("extracted_text"));

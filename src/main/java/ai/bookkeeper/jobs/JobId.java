@@ -1,10 +1,11 @@
 package ai.bookkeeper.jobs;
 
+import ai.bookkeeper.shared.EntityId;
 import ai.bookkeeper.shared.Ids;
 import java.util.Objects;
 import java.util.UUID;
 
-public record JobId(UUID value) {
+public record JobId(UUID value) implements EntityId {
     public JobId {
         Objects.requireNonNull(value, "job id");
     }

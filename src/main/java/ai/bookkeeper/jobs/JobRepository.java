@@ -1,5 +1,6 @@
 package ai.bookkeeper.jobs;
 
+import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.Timestamps;
 import java.time.Instant;
@@ -25,14 +26,14 @@ class JobRepository {
         String at = Timestamps.format(now);
         jdbc.sql("INSERT INTO job (company_id, id, type, status, payload, created_by, created_at, updated_at)"
                         + " VALUES (?, ?, ?, 'QUEUED', ?, ?, ?, ?)")
-                .params(company.toString(), id.toString(), type, payload, createdBy, at, at)
+                .params(Keys.bind(company), Keys.bind(id), type, payload, createdBy, at, at)
                 .update();
     }
 
     Optional<StoredJob> find(CompanyId company, JobId id) {
         return jdbc.sql("SELECT company_id, id, type, status, attempts, progress, result, error, created_at, updated_at,"
                         + " payload, created_by FROM job WHERE company_id = ? AND id = ?")
-                .params(company.toString(), id.toString())
+                .params(Keys.bind(company), Keys.bind(id))
                 .query((rs, n) -> new StoredJob(company, new Job(id, rs.getString("type"),
                         JobStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("progress"),
                         rs.getString("result"), rs.getString("error"), Timestamps.parse(rs.getString("created_at")),
@@ -43,8 +44,8 @@ class JobRepository {
     List<Job> recent(CompanyId company, int limit) {
         return jdbc.sql("SELECT id, type, status, attempts, progress, result, error, created_at, updated_at FROM job"
                         + " WHERE company_id = ? ORDER BY created_at DESC LIMIT " + Math.max(1, Math.min(limit, 500)))
-                .param(company.toString())
-                .query((rs, n) -> new Job(new JobId(UUID.fromString(rs.getString("id"))), rs.getString("type"),
+                .param(Keys.bind(company))
+                .query((rs, n) -> new Job(new JobId(Keys.get(rs, "id")), rs.getString("type"),
                         JobStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("progress"),
                         rs.getString("result"), rs.getString("error"), Timestamps.parse(rs.getString("created_at")),
                         Timestamps.parse(rs.getString("updated_at"))))
@@ -53,19 +54,19 @@ class JobRepository {
 
     void started(CompanyId company, JobId id, Instant now) {
         jdbc.sql("UPDATE job SET status = 'RUNNING', attempts = attempts + 1, updated_at = ? WHERE company_id = ? AND id = ?")
-                .params(Timestamps.format(now), company.toString(), id.toString())
+                .params(Timestamps.format(now), Keys.bind(company), Keys.bind(id))
                 .update();
     }
 
     void progress(CompanyId company, JobId id, String message, Instant now) {
         jdbc.sql("UPDATE job SET progress = ?, updated_at = ? WHERE company_id = ? AND id = ?")
-                .params(truncate(message, 500), Timestamps.format(now), company.toString(), id.toString())
+                .params(truncate(message, 500), Timestamps.format(now), Keys.bind(company), Keys.bind(id))
                 .update();
     }
 
     void finished(CompanyId company, JobId id, JobStatus status, String result, String error, Instant now) {
         jdbc.sql("UPDATE job SET status = ?, result = ?, error = ?, updated_at = ? WHERE company_id = ? AND id = ?")
-                .params(status.name(), result, truncate(error, 4000), Timestamps.format(now), company.toString(), id.toString())
+                .params(status.name(), result, truncate(error, 4000), Timestamps.format(now), Keys.bind(company), Keys.bind(id))
                 .update();
     }
 

@@ -1,10 +1,11 @@
 package ai.bookkeeper.ledger;
 
+import ai.bookkeeper.shared.EntityId;
 import ai.bookkeeper.shared.Ids;
 import java.util.Objects;
 import java.util.UUID;
 
-public record AccountId(UUID value) {
+public record AccountId(UUID value) implements EntityId {
     public AccountId {
         Objects.requireNonNull(value, "account id");
     }

@@ -1,11 +1,12 @@
 package ai.bookkeeper.ledger;
 
+import ai.bookkeeper.shared.EntityId;
 import ai.bookkeeper.shared.Ids;
 import ai.bookkeeper.shared.InvalidInputException;
 import java.util.Objects;
 import java.util.UUID;
 
-public record JournalEntryId(UUID value) {
+public record JournalEntryId(UUID value) implements EntityId {
     public JournalEntryId {
         Objects.requireNonNull(value, "journal entry id");
     }

@@ -1,6 +1,7 @@
 package ai.bookkeeper.ledger;
 
 import ai.bookkeeper.platform.InLists;
+import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Money;
@@ -39,8 +40,8 @@ class LedgerRepository {
     void insertAccounts(CompanyId company, List<Account> accounts) {
         template.batchUpdate("INSERT INTO account (company_id, id, code, name, type, is_bank) VALUES (?, ?, ?, ?, ?, ?)",
                 accounts, accounts.size(), (ps, a) -> {
-                    ps.setString(1, company.toString());
-                    ps.setString(2, a.id().toString());
+                    Keys.set(ps, 1, company);
+                    Keys.set(ps, 2, a.id());
                     ps.setString(3, a.code());
                     ps.setString(4, a.name());
                     ps.setString(5, a.type().name());
@@ -50,12 +51,12 @@ class LedgerRepository {
 
     boolean accountCodeTaken(CompanyId company, String code) {
         return jdbc.sql("SELECT COUNT(*) FROM account WHERE company_id = ? AND code = ?")
-                .params(company.toString(), code).query(Integer.class).single() > 0;
+                .params(Keys.bind(company), code).query(Integer.class).single() > 0;
     }
 
     List<Account> accounts(CompanyId company) {
         return jdbc.sql("SELECT id, code, name, type, is_bank FROM account WHERE company_id = ? ORDER BY code")
-                .param(company.toString())
+                .param(Keys.bind(company))
                 .query((rs, n) -> account(rs))
                 .list();
     }
@@ -67,16 +68,16 @@ class LedgerRepository {
                 INSERT INTO journal_entry (company_id, id, entry_date, description, memo, status, source, currency,
                                            reversal_of, created_by, created_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(entry.companyId().toString(), entry.id().toString(), entry.date().toString(),
+                .params(Keys.bind(entry.companyId()), Keys.bind(entry.id()), entry.date().toString(),
                         entry.description(), entry.memo(), (posted ? EntryStatus.APPROVED : entry.status()).name(),
                         entry.source().name(), entry.currency().value(),
-                        entry.reversalOf() == null ? null : entry.reversalOf().toString(), createdBy,
+                        entry.reversalOf() == null ? null : Keys.bind(entry.reversalOf()), createdBy,
                         Timestamps.format(now), entry.version())
                 .update();
         insertLines(entry.companyId(), entry.id(), entry.lines());
         if (posted) {
             jdbc.sql("UPDATE journal_entry SET status = 'POSTED', posted_at = ? WHERE company_id = ? AND id = ?")
-                    .params(Timestamps.format(now), entry.companyId().toString(), entry.id().toString())
+                    .params(Timestamps.format(now), Keys.bind(entry.companyId()), Keys.bind(entry.id()))
                     .update();
         }
     }
@@ -88,8 +89,8 @@ class LedgerRepository {
                 INSERT INTO journal_entry (company_id, id, entry_date, description, memo, status, source, currency,
                                            reversal_of, created_by, created_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 0)""", entries, 1000, (ps, e) -> {
-            ps.setString(1, e.companyId().toString());
-            ps.setString(2, e.id().toString());
+            Keys.set(ps, 1, e.companyId());
+            Keys.set(ps, 2, e.id());
             ps.setString(3, e.date().toString());
             ps.setString(4, e.description());
             ps.setString(5, e.memo());
@@ -110,10 +111,10 @@ class LedgerRepository {
         template.batchUpdate("""
                 INSERT INTO journal_line (company_id, entry_id, line_no, account_id, debit_minor, credit_minor, memo)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, r) -> {
-            ps.setString(1, r.entry().companyId().toString());
-            ps.setString(2, r.entry().id().toString());
+            Keys.set(ps, 1, r.entry().companyId());
+            Keys.set(ps, 2, r.entry().id());
             ps.setInt(3, r.lineNo());
-            ps.setString(4, r.line().account().toString());
+            Keys.set(ps, 4, r.line().account());
             ps.setLong(5, r.line().side() == Side.DEBIT ? r.line().amount().minorUnits() : 0);
             ps.setLong(6, r.line().side() == Side.CREDIT ? r.line().amount().minorUnits() : 0);
             ps.setString(7, r.line().memo());
@@ -127,10 +128,10 @@ class LedgerRepository {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 JournalLine line = lines.get(i);
-                ps.setString(1, company.toString());
-                ps.setString(2, entryId.toString());
+                Keys.set(ps, 1, company);
+                Keys.set(ps, 2, entryId);
                 ps.setInt(3, i + 1);
-                ps.setString(4, line.account().toString());
+                Keys.set(ps, 4, line.account());
                 ps.setLong(5, line.side() == Side.DEBIT ? line.amount().minorUnits() : 0);
                 ps.setLong(6, line.side() == Side.CREDIT ? line.amount().minorUnits() : 0);
                 ps.setString(7, line.memo());
@@ -153,38 +154,38 @@ class LedgerRepository {
                        posted_at = CASE WHEN ? = 'POSTED' THEN ? ELSE posted_at END
                 WHERE company_id = ? AND id = ? AND version = ?""")
                 .params(next.name(), next.name(), actor, next.name(), at, next.name(), at,
-                        company.toString(), id.toString(), version)
+                        Keys.bind(company), Keys.bind(id), version)
                 .update() == 1;
     }
 
     boolean replaceLines(CompanyId company, JournalEntryId id, int version, List<JournalLine> lines, String memo) {
         int updated = jdbc.sql("UPDATE journal_entry SET memo = ?, version = version + 1"
                         + " WHERE company_id = ? AND id = ? AND version = ?")
-                .params(memo, company.toString(), id.toString(), version)
+                .params(memo, Keys.bind(company), Keys.bind(id), version)
                 .update();
         if (updated != 1) {
             return false;
         }
         jdbc.sql("DELETE FROM journal_line WHERE company_id = ? AND entry_id = ?")
-                .params(company.toString(), id.toString()).update();
+                .params(Keys.bind(company), Keys.bind(id)).update();
         insertLines(company, id, lines);
         return true;
     }
 
     Optional<JournalEntry> entry(CompanyId company, JournalEntryId id) {
-        List<JournalEntry> found = query("WHERE e.company_id = ? AND e.id = ?", List.of(company.toString(), id.toString()), "");
+        List<JournalEntry> found = query("WHERE e.company_id = ? AND e.id = ?", List.of(Keys.bind(company), Keys.bind(id)), "");
         return found.stream().findFirst();
     }
 
     boolean hasReversal(CompanyId company, JournalEntryId id) {
         return jdbc.sql("SELECT COUNT(*) FROM journal_entry WHERE company_id = ? AND reversal_of = ?")
-                .params(company.toString(), id.toString()).query(Integer.class).single() > 0;
+                .params(Keys.bind(company), Keys.bind(id)).query(Integer.class).single() > 0;
     }
 
     List<JournalEntry> entries(CompanyId company, EntryFilter filter) {
         StringBuilder where = new StringBuilder("WHERE e.company_id = ?");
         List<Object> params = new ArrayList<>();
-        params.add(company.toString());
+        params.add(Keys.bind(company));
         if (filter.from() != null) {
             where.append(" AND e.entry_date >= ?");
             params.add(filter.from().toString());
@@ -200,7 +201,7 @@ class LedgerRepository {
         if (filter.account() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM journal_line a WHERE a.company_id = e.company_id"
                     + " AND a.entry_id = e.id AND a.account_id = ?)");
-            params.add(filter.account().toString());
+            params.add(Keys.bind(filter.account()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             where.append(" AND (LOWER(e.description) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(e.memo, '')) LIKE ? ESCAPE '\\')");
@@ -226,18 +227,18 @@ class LedgerRepository {
         }
         String company = rows.values().iterator().next().company;
         List<Object> lineParams = new ArrayList<>();
-        lineParams.add(company);
-        lineParams.addAll(rows.keySet());
+        lineParams.add(Keys.bindText(company));
+        rows.keySet().forEach(id -> lineParams.add(Keys.bindText(id)));
         jdbc.sql("SELECT entry_id, account_id, debit_minor, credit_minor, memo FROM journal_line WHERE company_id = ?"
                         + " AND entry_id IN (" + InLists.placeholders(rows.size()) + ")"
                         + " ORDER BY entry_id, line_no")
                 .params(lineParams)
                 .query(rs -> {
-                    EntryRow row = rows.get(rs.getString(1));
+                    EntryRow row = rows.get(Keys.text(rs, 1));
                     long debit = rs.getLong(3);
                     long credit = rs.getLong(4);
                     Side side = debit > 0 ? Side.DEBIT : Side.CREDIT;
-                    row.lines.add(new JournalLine(new AccountId(UUID.fromString(rs.getString(2))), side,
+                    row.lines.add(new JournalLine(new AccountId(Keys.get(rs, 2)), side,
                             Money.ofMinor(debit > 0 ? debit : credit, row.currency), rs.getString(5)));
                 });
         return rows.values().stream().map(EntryRow::toEntry).toList();
@@ -253,7 +254,7 @@ class LedgerRepository {
                 WHERE l.company_id = ? AND e.status IN ('APPROVED', 'POSTED') AND e.entry_date <= ?
                 GROUP BY a.id, a.code, a.name, a.type, a.is_bank
                 ORDER BY a.code""")
-                .params(company.toString(), asOf.toString())
+                .params(Keys.bind(company), asOf.toString())
                 .query((rs, n) -> new TrialBalance.Row(account(rs), Money.ofMinor(rs.getLong("debits"), currency),
                         Money.ofMinor(rs.getLong("credits"), currency)))
                 .list();
@@ -275,7 +276,7 @@ class LedgerRepository {
                 WHERE l.company_id = ? AND e.status IN ('APPROVED', 'POSTED') AND e.entry_date >= ? AND e.entry_date <= ?
                 GROUP BY SUBSTR(e.entry_date, 1, 7), a.id, a.code, a.name, a.type, a.is_bank
                 ORDER BY month, a.code""")
-                .params(company.toString(), from.toString(), to.toString())
+                .params(Keys.bind(company), from.toString(), to.toString())
                 .query(rs -> {
                     months.computeIfAbsent(rs.getString("month"), m -> new ArrayList<>()).add(new TrialBalance.Row(
                             account(rs), Money.ofMinor(rs.getLong("debits"), currency),
@@ -295,7 +296,7 @@ class LedgerRepository {
                 WHERE l.company_id = ? AND e.status IN ('APPROVED', 'POSTED') AND e.entry_date >= ? AND e.entry_date <= ?
                 GROUP BY a.id, a.code, a.name, a.type, a.is_bank
                 ORDER BY a.code""")
-                .params(company.toString(), from == null ? "0000-00-00" : from.toString(), to.toString())
+                .params(Keys.bind(company), from == null ? "0000-00-00" : from.toString(), to.toString())
                 .query((rs, n) -> new TrialBalance.Row(account(rs), Money.ofMinor(rs.getLong("debits"), currency),
                         Money.ofMinor(rs.getLong("credits"), currency)))
                 .list();
@@ -303,11 +304,11 @@ class LedgerRepository {
 
     /** Booked lines dated within [from, to], in date order; {@code account} null for all accounts. */
     List<Posting> postings(CompanyId company, LocalDate from, LocalDate to, AccountId account, CurrencyCode currency) {
-        List<Object> params = new ArrayList<>(List.of(company.toString(), from.toString(), to.toString()));
+        List<Object> params = new ArrayList<>(List.of(Keys.bind(company), from.toString(), to.toString()));
         String accountFilter = "";
         if (account != null) {
             accountFilter = " AND l.account_id = ?";
-            params.add(account.toString());
+            params.add(Keys.bind(account));
         }
         return jdbc.sql("""
                 SELECT e.id, e.entry_date, e.description, e.status, l.account_id, l.debit_minor, l.credit_minor, l.memo
@@ -319,9 +320,9 @@ class LedgerRepository {
                 .query((rs, n) -> {
                     long debit = rs.getLong("debit_minor");
                     long credit = rs.getLong("credit_minor");
-                    return new Posting(new JournalEntryId(UUID.fromString(rs.getString("id"))),
+                    return new Posting(new JournalEntryId(Keys.get(rs, "id")),
                             LocalDate.parse(rs.getString("entry_date")), rs.getString("description"),
-                            new AccountId(UUID.fromString(rs.getString("account_id"))),
+                            new AccountId(Keys.get(rs, "account_id")),
                             debit > 0 ? Side.DEBIT : Side.CREDIT, Money.ofMinor(debit > 0 ? debit : credit, currency),
                             rs.getString("memo"), EntryStatus.valueOf(rs.getString("status")));
                 })
@@ -329,7 +330,7 @@ class LedgerRepository {
     }
 
     private static Account account(ResultSet rs) throws SQLException {
-        return new Account(new AccountId(UUID.fromString(rs.getString("id"))), rs.getString("code"), rs.getString("name"),
+        return new Account(new AccountId(Keys.get(rs, "id")), rs.getString("code"), rs.getString("name"),
                 AccountType.valueOf(rs.getString("type")), rs.getInt("is_bank") == 1);
     }
 
@@ -339,15 +340,15 @@ class LedgerRepository {
 
     private static EntryRow entryRow(ResultSet rs) throws SQLException {
         EntryRow row = new EntryRow();
-        row.company = rs.getString("company_id");
-        row.id = rs.getString("id");
+        row.company = Keys.text(rs, "company_id");
+        row.id = Keys.text(rs, "id");
         row.date = LocalDate.parse(rs.getString("entry_date"));
         row.description = rs.getString("description");
         row.memo = rs.getString("memo");
         row.status = EntryStatus.valueOf(rs.getString("status"));
         row.source = EntrySource.valueOf(rs.getString("source"));
         row.currency = CurrencyCode.of(rs.getString("currency"));
-        row.reversalOf = rs.getString("reversal_of");
+        row.reversalOf = Keys.text(rs, "reversal_of");
         row.version = rs.getInt("version");
         return row;
     }

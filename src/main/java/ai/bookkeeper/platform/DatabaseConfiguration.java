@@ -54,9 +54,6 @@ class DatabaseConfiguration {
             config.setMaximumPoolSize(properties.poolSize() == null ? 4 : properties.poolSize());
         } else {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            // Keys are uuid columns on PostgreSQL (migration V10_1) and text on SQLite; the application binds them as
-            // text, and the server reads a text parameter as the type of the column it is compared with or stored in.
-            config.addDataSourceProperty("stringtype", "unspecified");
             config.setMaximumPoolSize(properties.poolSize() == null ? 10 : properties.poolSize());
         }
         return new HikariDataSource(config);

@@ -3,6 +3,7 @@ package ai.bookkeeper.reconcile;
 import ai.bookkeeper.ledger.AccountId;
 import ai.bookkeeper.ledger.EntryStatus;
 import ai.bookkeeper.platform.InLists;
+import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Ids;
@@ -68,9 +69,9 @@ class ReconcileRepository {
                 INSERT INTO reconcile_bank_line (company_id, bank_line_id, account_id, line_date, amount_minor, currency,
                                                  description, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", fresh, BATCH, (ps, l) -> {
-            ps.setString(1, company.toString());
+            Keys.set(ps, 1, company);
             ps.setString(2, l.id());
-            ps.setString(3, l.bankAccount().toString());
+            Keys.set(ps, 3, l.bankAccount());
             ps.setString(4, l.date().toString());
             ps.setLong(5, l.amount().minorUnits());
             ps.setString(6, l.amount().currency().value());
@@ -81,7 +82,7 @@ class ReconcileRepository {
 
     Optional<BankLine> line(CompanyId company, String id) {
         return jdbc.sql("SELECT " + LINE_COLUMNS + " FROM reconcile_bank_line b WHERE b.company_id = ? AND b.bank_line_id = ?")
-                .params(company.toString(), id)
+                .params(Keys.bind(company), id)
                 .query((rs, n) -> line(rs)).optional();
     }
 
@@ -92,7 +93,7 @@ class ReconcileRepository {
                         + (unmatchedOnly ? " AND NOT EXISTS (SELECT 1 FROM reconciliation_match m"
                         + " WHERE m.company_id = b.company_id AND m.bank_line_id = b.bank_line_id)" : "")
                         + " ORDER BY b.line_date, b.bank_line_id")
-                .params(company.toString(), from.toString(), to.toString())
+                .params(Keys.bind(company), from.toString(), to.toString())
                 .query((rs, n) -> line(rs)).list();
     }
 
@@ -121,7 +122,7 @@ class ReconcileRepository {
     private void byLineChunks(CompanyId company, Collection<String> lineIds, String sql, RowCallbackHandler rows) {
         for (List<String> chunk : InLists.chunks(new ArrayList<>(new java.util.LinkedHashSet<>(lineIds)))) {
             List<Object> params = new ArrayList<>();
-            params.add(company.toString());
+            params.add(Keys.bind(company));
             params.addAll(chunk);
             jdbc.sql(String.format(java.util.Locale.ROOT, sql, InLists.placeholders(chunk.size()))).params(params).query(rows);
         }
@@ -139,7 +140,7 @@ class ReconcileRepository {
      */
     List<LedgerItem> items(CompanyId company, Collection<AccountId> accounts, LocalDate from, LocalDate to,
                            ItemFilter filter) {
-        List<Object> params = new ArrayList<>(List.of(company.toString(), from.toString(), to.toString()));
+        List<Object> params = new ArrayList<>(List.of(Keys.bind(company), from.toString(), to.toString()));
         StringBuilder sql = new StringBuilder("""
                 SELECT e.id, l.account_id, e.entry_date, e.currency, e.description,
                        SUM(l.debit_minor) - SUM(l.credit_minor) AS amount
@@ -150,24 +151,25 @@ class ReconcileRepository {
                   AND e.status IN ('PROPOSED', 'APPROVED', 'POSTED') AND e.reversal_of IS NULL
                   AND e.id NOT IN (SELECT r.reversal_of FROM journal_entry r
                                    WHERE r.company_id = ? AND r.reversal_of IS NOT NULL)""");
-        params.add(company.toString());
+        params.add(Keys.bind(company));
         if (accounts != null) {
             if (accounts.isEmpty()) {
                 return List.of();
             }
             sql.append(" AND l.account_id IN (").append(InLists.placeholders(accounts.size())).append(")");
-            accounts.stream().map(AccountId::toString).sorted().forEach(params::add);
+            accounts.stream().sorted(java.util.Comparator.comparing(AccountId::toString)).map(Keys::bind)
+                    .forEach(params::add);
         }
         if (!filter.includeBankSourced()) {
             sql.append(" AND e.source <> 'BANK'");
         }
         if (filter.excludeMatched()) {
             sql.append(" AND e.id NOT IN (SELECT m.entry_id FROM reconciliation_match m WHERE m.company_id = ?)");
-            params.add(company.toString());
+            params.add(Keys.bind(company));
         }
         if (filter.excludeDocumentLinked()) {
             sql.append(" AND e.id NOT IN (SELECT d.entry_id FROM document_link d WHERE d.company_id = ?)");
-            params.add(company.toString());
+            params.add(Keys.bind(company));
         }
         sql.append(" GROUP BY e.id, l.account_id, e.entry_date, e.currency, e.description"
                 + " HAVING SUM(l.debit_minor) - SUM(l.credit_minor) <> 0 ORDER BY e.id, l.account_id");
@@ -183,8 +185,8 @@ class ReconcileRepository {
     Map<String, ItemState> itemStates(CompanyId company, AccountId account, List<String> entryIds) {
         Map<String, ItemState> states = new HashMap<>();
         for (List<String> chunk : InLists.chunks(entryIds)) {
-            List<Object> params = new ArrayList<>(List.of(account.toString(), company.toString()));
-            params.addAll(chunk);
+            List<Object> params = new ArrayList<>(List.of(Keys.bind(account), Keys.bind(company)));
+            chunk.forEach(id -> params.add(Keys.bindText(id)));
             jdbc.sql("""
                     SELECT e.id, e.entry_date, e.currency, e.description, e.status, e.reversal_of,
                            (SELECT COUNT(*) FROM journal_entry r WHERE r.company_id = e.company_id AND r.reversal_of = e.id) AS reversals,
@@ -195,11 +197,11 @@ class ReconcileRepository {
                     ) GROUP BY e.company_id, e.id, e.entry_date, e.currency, e.description, e.status, e.reversal_of""")
                     .params(params)
                     .query(rs -> {
-                        LedgerItem item = new LedgerItem(rs.getString("id"), account, LocalDate.parse(rs.getString("entry_date")),
+                        LedgerItem item = new LedgerItem(Keys.text(rs, "id"), account, LocalDate.parse(rs.getString("entry_date")),
                                 Money.ofMinor(rs.getLong("amount"), CurrencyCode.of(rs.getString("currency"))),
                                 rs.getString("description"));
                         states.put(item.entryId(), new ItemState(item, EntryStatus.valueOf(rs.getString("status")),
-                                rs.getString("reversal_of") != null || rs.getLong("reversals") > 0));
+                                rs.getObject("reversal_of") != null || rs.getLong("reversals") > 0));
                     });
         }
         return states;
@@ -214,13 +216,13 @@ class ReconcileRepository {
         Map<String, String> lines = new HashMap<>();
         for (List<String> chunk : InLists.chunks(new ArrayList<>(entryIds))) {
             List<Object> params = new ArrayList<>();
-            params.add(company.toString());
-            params.addAll(chunk);
+            params.add(Keys.bind(company));
+            chunk.forEach(id -> params.add(Keys.bindText(id)));
             jdbc.sql("SELECT entry_id, bank_line_id FROM reconciliation_match WHERE company_id = ? AND entry_id IN ("
                             + InLists.placeholders(chunk.size()) + ")")
                     .params(params)
                     .query(rs -> {
-                        lines.put(rs.getString(1), rs.getString(2));
+                        lines.put(Keys.text(rs, 1), rs.getString(2));
                     });
         }
         return lines;
@@ -236,8 +238,8 @@ class ReconcileRepository {
         Set<String> found = new HashSet<>();
         for (List<String> chunk : InLists.chunks(new ArrayList<>(entryIds))) {
             List<Object> params = new ArrayList<>();
-            params.add(company.toString());
-            params.addAll(chunk);
+            params.add(Keys.bind(company));
+            chunk.forEach(id -> params.add(Keys.bindText(id)));
             jdbc.sql("""
                     SELECT e.id FROM journal_entry e
                     WHERE e.company_id = ? AND e.id IN (""" + InLists.placeholders(chunk.size()) + """
@@ -249,7 +251,7 @@ class ReconcileRepository {
                                WHERE m.company_id = e.company_id AND m.entry_id = e.id) > 0)""")
                     .params(params)
                     .query(rs -> {
-                        found.add(rs.getString(1));
+                        found.add(Keys.text(rs, 1));
                     });
         }
         return found;
@@ -260,7 +262,7 @@ class ReconcileRepository {
         List<Declined.Pair> pairs = new ArrayList<>();
         byLineChunks(company, lineIds, "SELECT bank_line_id, entry_id FROM reconciliation_declined WHERE company_id = ?"
                 + " AND bank_line_id IN (%s)", rs -> {
-                    pairs.add(new Declined.Pair(rs.getString(1), rs.getString(2)));
+                    pairs.add(new Declined.Pair(rs.getString(1), Keys.text(rs, 2)));
                 });
         return Declined.of(pairs);
     }
@@ -270,7 +272,7 @@ class ReconcileRepository {
         for (String entry : entryIds) {
             jdbc.sql("INSERT INTO reconciliation_declined (company_id, bank_line_id, entry_id, declined_at, declined_by)"
                             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (company_id, bank_line_id, entry_id) DO NOTHING")
-                    .params(company.toString(), lineId, entry, at, actor)
+                    .params(Keys.bind(company), lineId, Keys.bindText(entry), at, actor)
                     .update();
         }
     }
@@ -278,14 +280,14 @@ class ReconcileRepository {
     /** Forgets what was declined for the entry: a rejected or reversed entry is no candidate anyway. */
     int deleteDeclined(CompanyId company, String entryId) {
         return jdbc.sql("DELETE FROM reconciliation_declined WHERE company_id = ? AND entry_id = ?")
-                .params(company.toString(), entryId)
+                .params(Keys.bind(company), Keys.bindText(entryId))
                 .update();
     }
 
     void deleteDeclined(CompanyId company, String lineId, Collection<String> entryIds) {
         for (String entry : entryIds) {
             jdbc.sql("DELETE FROM reconciliation_declined WHERE company_id = ? AND bank_line_id = ? AND entry_id = ?")
-                    .params(company.toString(), lineId, entry)
+                    .params(Keys.bind(company), lineId, Keys.bindText(entry))
                     .update();
         }
     }
@@ -304,11 +306,11 @@ class ReconcileRepository {
                 INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind, score_bp,
                                                   reason, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, BATCH, (ps, r) -> {
-            ps.setString(1, company.toString());
-            ps.setString(2, Ids.newId(clock).toString());
+            Keys.set(ps, 1, company);
+            Keys.set(ps, 2, Ids.newId(clock));
             ps.setString(3, r.match().bankLineId());
             ps.setString(4, r.match().entryIds().size() == 1 ? r.match().bankLineId() : null);
-            ps.setString(5, r.entryId());
+            Keys.setText(ps, 5, r.entryId());
             ps.setString(6, r.match().kind().name());
             ps.setInt(7, r.match().scoreBp());
             ps.setString(8, truncate(r.match().reason(), 500));
@@ -324,19 +326,19 @@ class ReconcileRepository {
                 JOIN reconcile_bank_line b ON b.company_id = m.company_id AND b.bank_line_id = m.bank_line_id
                 WHERE m.company_id = ? AND b.line_date >= ? AND b.line_date <= ?
                 ORDER BY b.line_date, m.bank_line_id, m.entry_id""")
-                .params(company.toString(), from.toString(), to.toString()));
+                .params(Keys.bind(company), from.toString(), to.toString()));
     }
 
     Optional<Match> matchOf(CompanyId company, String bankLineId) {
         return collect(jdbc.sql("""
                 SELECT bank_line_id, entry_id, kind, score_bp, reason FROM reconciliation_match
                 WHERE company_id = ? AND bank_line_id = ? ORDER BY entry_id""")
-                .params(company.toString(), bankLineId)).stream().findFirst();
+                .params(Keys.bind(company), bankLineId)).stream().findFirst();
     }
 
     int deleteMatch(CompanyId company, String bankLineId) {
         return jdbc.sql("DELETE FROM reconciliation_match WHERE company_id = ? AND bank_line_id = ?")
-                .params(company.toString(), bankLineId).update();
+                .params(Keys.bind(company), bankLineId).update();
     }
 
     /** Debits minus credits on the account of booked (approved and posted) entries dated up to {@code asOf}. */
@@ -346,7 +348,7 @@ class ReconcileRepository {
                 JOIN journal_entry e ON e.company_id = l.company_id AND e.id = l.entry_id
                 WHERE l.company_id = ? AND l.account_id = ? AND e.status IN ('APPROVED', 'POSTED')
                   AND e.entry_date <= ? AND e.currency = ?""")
-                .params(company.toString(), account.toString(), asOf.toString(), currency.value())
+                .params(Keys.bind(company), Keys.bind(account), asOf.toString(), currency.value())
                 .query(Long.class).single();
     }
 
@@ -357,7 +359,7 @@ class ReconcileRepository {
                        COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM reconciliation_match m WHERE m.company_id = b.company_id
                                                        AND m.bank_line_id = b.bank_line_id) THEN 1 ELSE 0 END), 0)
                 FROM reconcile_bank_line b WHERE b.company_id = ? AND b.line_date >= ? AND b.line_date <= ?""")
-                .params(company.toString(), from.toString(), to.toString())
+                .params(Keys.bind(company), from.toString(), to.toString())
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 
@@ -365,7 +367,7 @@ class ReconcileRepository {
         Set<String> linked = new HashSet<>();
         for (List<String> chunk : InLists.chunks(new ArrayList<>(documentIds))) {
             List<Object> params = new ArrayList<>();
-            params.add(company.toString());
+            params.add(Keys.bind(company));
             params.addAll(chunk);
             linked.addAll(jdbc.sql("SELECT document_id FROM document_link WHERE company_id = ? AND document_id IN ("
                     + InLists.placeholders(chunk.size()) + ")").params(params).query(String.class).list());
@@ -378,9 +380,9 @@ class ReconcileRepository {
         template.batchUpdate("""
                 INSERT INTO document_link (company_id, document_id, entry_id, score_bp, reason, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", links, BATCH, (ps, l) -> {
-            ps.setString(1, company.toString());
+            Keys.set(ps, 1, company);
             ps.setString(2, l.documentId());
-            ps.setString(3, l.entryId());
+            Keys.setText(ps, 3, l.entryId());
             ps.setInt(4, l.scoreBp());
             ps.setString(5, truncate(l.reason(), 500));
             ps.setString(6, at);
@@ -390,7 +392,7 @@ class ReconcileRepository {
 
     int deleteDocumentLink(CompanyId company, String documentId) {
         return jdbc.sql("DELETE FROM document_link WHERE company_id = ? AND document_id = ?")
-                .params(company.toString(), documentId).update();
+                .params(Keys.bind(company), documentId).update();
     }
 
     List<ReceiptMatch> documentLinks(CompanyId company, String entryId) {
@@ -398,8 +400,8 @@ class ReconcileRepository {
                 SELECT d.document_id, d.entry_id, m.bank_line_id, d.score_bp, d.reason FROM document_link d
                 LEFT JOIN reconciliation_match m ON m.company_id = d.company_id AND m.entry_id = d.entry_id
                 WHERE d.company_id = ? AND d.entry_id = ? ORDER BY d.document_id""")
-                .params(company.toString(), entryId)
-                .query((rs, n) -> new ReceiptMatch(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                .params(Keys.bind(company), Keys.bindText(entryId))
+                .query((rs, n) -> new ReceiptMatch(rs.getString(1), Keys.text(rs, 2), rs.getString(3), rs.getInt(4),
                         rs.getString(5)))
                 .list();
     }
@@ -408,14 +410,14 @@ class ReconcileRepository {
             "b.bank_line_id, b.account_id, b.line_date, b.amount_minor, b.currency, b.description";
 
     private static BankLine line(ResultSet rs) throws SQLException {
-        return new BankLine(rs.getString("bank_line_id"), new AccountId(UUID.fromString(rs.getString("account_id"))),
+        return new BankLine(rs.getString("bank_line_id"), new AccountId(Keys.get(rs, "account_id")),
                 LocalDate.parse(rs.getString("line_date")),
                 Money.ofMinor(rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency"))),
                 rs.getString("description"));
     }
 
     private static LedgerItem item(ResultSet rs) throws SQLException {
-        return new LedgerItem(rs.getString("id"), new AccountId(UUID.fromString(rs.getString("account_id"))),
+        return new LedgerItem(Keys.text(rs, "id"), new AccountId(Keys.get(rs, "account_id")),
                 LocalDate.parse(rs.getString("entry_date")),
                 Money.ofMinor(rs.getLong("amount"), CurrencyCode.of(rs.getString("currency"))),
                 rs.getString("description"));
@@ -426,7 +428,7 @@ class ReconcileRepository {
         Map<String, List<String[]>> byLine = new LinkedHashMap<>();
         statement.query(rs -> {
             byLine.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                    .add(new String[] {Keys.text(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5)});
         });
         List<Match> matches = new ArrayList<>();
         byLine.forEach((line, rows) -> {

@@ -3,6 +3,7 @@ package ai.bookkeeper.review;
 import ai.bookkeeper.ledger.AccountId;
 import ai.bookkeeper.ledger.JournalEntryId;
 import ai.bookkeeper.platform.InLists;
+import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Money;
@@ -51,9 +52,9 @@ class ReviewRepository {
         template.batchUpdate("INSERT INTO proposal (company_id, " + COLUMNS + ", decided_by, decided_at, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (ps, row) -> {
             Proposal p = row.proposal();
-            ps.setString(1, company.toString());
-            ps.setString(2, p.transactionId());
-            ps.setString(3, p.entryId().toString());
+            Keys.set(ps, 1, company);
+            Keys.setText(ps, 2, p.transactionId());
+            Keys.set(ps, 3, p.entryId());
             ps.setString(4, p.date().toString());
             ps.setString(5, truncate(p.description(), 1000));
             ps.setString(6, truncate(p.counterparty(), 300));
@@ -67,7 +68,7 @@ class ReviewRepository {
             ps.setString(14, p.llmExchange());
             ps.setString(15, p.outcome().name());
             ps.setString(16, p.approvedAccountCode());
-            ps.setString(17, row.bankAccount() == null ? null : row.bankAccount().toString());
+            Keys.set(ps, 17, row.bankAccount());
             boolean decided = p.outcome().isDecided();
             ps.setString(18, decided ? actor : null);
             ps.setString(19, decided ? at : null);
@@ -80,7 +81,7 @@ class ReviewRepository {
         Set<String> found = new HashSet<>();
         byTransactionChunks(company, transactionIds, "SELECT transaction_id FROM proposal WHERE company_id = ? AND"
                 + " transaction_id IN (%s)", rs -> {
-                    found.add(rs.getString(1));
+                    found.add(Keys.text(rs, 1));
                 });
         return found;
     }
@@ -103,8 +104,8 @@ class ReviewRepository {
                                      org.springframework.jdbc.core.RowCallbackHandler rows) {
         for (List<String> chunk : InLists.chunks(new ArrayList<>(transactionIds))) {
             List<Object> params = new ArrayList<>();
-            params.add(company.toString());
-            params.addAll(chunk);
+            params.add(Keys.bind(company));
+            chunk.forEach(id -> params.add(Keys.bindText(id)));
             jdbc.sql(String.format(java.util.Locale.ROOT, sql, InLists.placeholders(chunk.size())))
                     .params(params)
                     .query(rows);
@@ -113,7 +114,7 @@ class ReviewRepository {
 
     Optional<Stored> byEntry(CompanyId company, JournalEntryId entry, CurrencyCode currency) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM proposal WHERE company_id = ? AND entry_id = ? ORDER BY transaction_id")
-                .params(company.toString(), entry.toString())
+                .params(Keys.bind(company), Keys.bind(entry))
                 .query((rs, n) -> stored(rs, currency))
                 .list().stream().findFirst();
     }
@@ -121,7 +122,7 @@ class ReviewRepository {
     List<Stored> queue(CompanyId company, LocalDate from, LocalDate to, int limit, int offset, CurrencyCode currency) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM proposal WHERE company_id = ? AND outcome = 'QUEUED'"
                         + " AND txn_date >= ? AND txn_date <= ? ORDER BY txn_date, transaction_id LIMIT ? OFFSET ?")
-                .params(company.toString(), from == null ? "0000-00-00" : from.toString(),
+                .params(Keys.bind(company), from == null ? "0000-00-00" : from.toString(),
                         to == null ? "9999-12-31" : to.toString(), limit, offset)
                 .query((rs, n) -> stored(rs, currency))
                 .list();
@@ -129,14 +130,14 @@ class ReviewRepository {
 
     List<Stored> all(CompanyId company, CurrencyCode currency) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM proposal WHERE company_id = ? ORDER BY txn_date, transaction_id")
-                .param(company.toString())
+                .param(Keys.bind(company))
                 .query((rs, n) -> stored(rs, currency))
                 .list();
     }
 
     int countQueued(CompanyId company) {
         return jdbc.sql("SELECT COUNT(*) FROM proposal WHERE company_id = ? AND outcome = 'QUEUED'")
-                .param(company.toString()).query(Integer.class).single();
+                .param(Keys.bind(company)).query(Integer.class).single();
     }
 
     /** Counts per month (YYYY-MM) and outcome, for automation over time. */
@@ -144,7 +145,7 @@ class ReviewRepository {
         return jdbc.sql("SELECT SUBSTR(txn_date, 1, 7) AS month, outcome, COUNT(*) AS n FROM proposal"
                         + " WHERE company_id = ? AND txn_date >= ? AND txn_date <= ? GROUP BY SUBSTR(txn_date, 1, 7), outcome"
                         + " ORDER BY month")
-                .params(company.toString(), from == null ? "0000-00-00" : from.toString(), to == null ? "9999-12-31" : to.toString())
+                .params(Keys.bind(company), from == null ? "0000-00-00" : from.toString(), to == null ? "9999-12-31" : to.toString())
                 .query((rs, n) -> new MonthOutcome(rs.getString(1), Outcome.valueOf(rs.getString(2)), rs.getInt(3)))
                 .list();
     }
@@ -155,7 +156,7 @@ class ReviewRepository {
     void decide(CompanyId company, String transactionId, Outcome outcome, String approvedCode, String actor, Instant now) {
         jdbc.sql("UPDATE proposal SET outcome = ?, approved_account_code = ?, decided_by = ?, decided_at = ?"
                         + " WHERE company_id = ? AND transaction_id = ?")
-                .params(outcome.name(), approvedCode, actor, Timestamps.format(now), company.toString(), transactionId)
+                .params(outcome.name(), approvedCode, actor, Timestamps.format(now), Keys.bind(company), Keys.bindText(transactionId))
                 .update();
     }
 
@@ -165,14 +166,14 @@ class ReviewRepository {
 
     private static Stored stored(ResultSet rs, CurrencyCode currency) throws SQLException {
         String similar = rs.getString("similar_examples");
-        String bank = rs.getString("bank_account_id");
-        Proposal p = new Proposal(rs.getString("transaction_id"), new JournalEntryId(UUID.fromString(rs.getString("entry_id"))),
+        UUID bank = Keys.get(rs, "bank_account_id");
+        Proposal p = new Proposal(Keys.text(rs, "transaction_id"), new JournalEntryId(Keys.get(rs, "entry_id")),
                 LocalDate.parse(rs.getString("txn_date")), rs.getString("description"), rs.getString("counterparty"),
                 Money.ofMinor(rs.getLong("amount_minor"), currency), rs.getString("predicted_account_code"),
                 BigDecimal.valueOf(rs.getInt("confidence_bp"), 4), rs.getString("tier"), rs.getString("source"),
                 rs.getString("rationale"), similar == null || similar.isEmpty() ? List.of() : Arrays.asList(similar.split("\n")),
                 rs.getString("llm_exchange"), Outcome.valueOf(rs.getString("outcome")), rs.getString("approved_account_code"));
-        return new Stored(p, bank == null ? null : new AccountId(UUID.fromString(bank)));
+        return new Stored(p, bank == null ? null : new AccountId(bank));
     }
 
     private static String truncate(String text, int max) {

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a company (a tenant). Every company-data row carries one. */
-public record CompanyId(UUID value) {
+public record CompanyId(UUID value) implements EntityId {
 
     public CompanyId {
         Objects.requireNonNull(value, "company id");

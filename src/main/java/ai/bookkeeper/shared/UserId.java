@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a user account; users belong to companies through memberships. */
-public record UserId(UUID value) {
+public record UserId(UUID value) implements EntityId {
 
     public UserId {
         Objects.requireNonNull(value, "user id");

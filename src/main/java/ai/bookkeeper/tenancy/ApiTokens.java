@@ -1,5 +1,6 @@
 package ai.bookkeeper.tenancy;
 
+import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.Ids;
 import ai.bookkeeper.shared.NotFoundException;
 import ai.bookkeeper.shared.Timestamps;
@@ -54,7 +55,7 @@ public class ApiTokens {
         String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO api_token (id, user_id, name, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(id.toString(), user.toString(), label, sha256(secretText), Timestamps.format(now))
+                .params(Keys.bind(id), Keys.bind(user), label, sha256(secretText), Timestamps.format(now))
                 .update();
         return new CreatedToken(new TokenInfo(id, label, now, null, null),
                 "bk_" + id.toString().replace("-", "") + "_" + secretText);
@@ -78,29 +79,29 @@ public class ApiTokens {
         record Row(String userId, String hash) {
         }
         Optional<Row> row = jdbc.sql("SELECT user_id, secret_hash FROM api_token WHERE id = ? AND revoked_at IS NULL")
-                .param(id.toString())
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
+                .param(Keys.bind(id))
+                .query((rs, n) -> new Row(Keys.text(rs, 1), rs.getString(2)))
                 .optional();
         if (row.isEmpty() || !MessageDigest.isEqual(row.get().hash().getBytes(StandardCharsets.US_ASCII),
                 sha256(parts[2]).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
-                .params(Timestamps.format(clock.instant()), id.toString()).update();
+                .params(Timestamps.format(clock.instant()), Keys.bind(id)).update();
         return Optional.of(new UserId(UUID.fromString(row.get().userId())));
     }
 
     public List<TokenInfo> list(UserId user) {
         return jdbc.sql("SELECT id, name, created_at, last_used_at, revoked_at FROM api_token WHERE user_id = ? ORDER BY created_at")
-                .param(user.toString())
-                .query((rs, n) -> new TokenInfo(UUID.fromString(rs.getString(1)), rs.getString(2),
+                .param(Keys.bind(user))
+                .query((rs, n) -> new TokenInfo(Keys.get(rs, 1), rs.getString(2),
                         Timestamps.parse(rs.getString(3)), Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5))))
                 .list();
     }
 
     public void revoke(UserId user, UUID tokenId) {
         int updated = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
-                .params(Timestamps.format(clock.instant()), tokenId.toString(), user.toString())
+                .params(Timestamps.format(clock.instant()), Keys.bind(tokenId), Keys.bind(user))
                 .update();
         if (updated == 0) {
             throw new NotFoundException("token.not_found", "No active token " + tokenId + " of yours.");

@@ -1,5 +1,6 @@
 package ai.bookkeeper.tenancy;
 
+import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Timestamps;
@@ -33,7 +34,7 @@ class TenancyRepository {
 
     void insertUser(User user, String passwordHash, Instant now) {
         jdbc.sql("INSERT INTO app_user (id, email, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(user.id().toString(), user.email(), user.displayName(), passwordHash, Timestamps.format(now))
+                .params(Keys.bind(user.id()), user.email(), user.displayName(), passwordHash, Timestamps.format(now))
                 .update();
     }
 
@@ -46,7 +47,7 @@ class TenancyRepository {
 
     Optional<User> user(UserId id) {
         return jdbc.sql("SELECT id, email, display_name FROM app_user WHERE id = ?")
-                .param(id.toString())
+                .param(Keys.bind(id))
                 .query((rs, n) -> user(rs))
                 .optional();
     }
@@ -56,7 +57,7 @@ class TenancyRepository {
                 INSERT INTO company (id, name, business_type, currency, fiscal_year_start_month, time_zone,
                                      auto_approve_threshold_bp, lock_date, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(company.id().toString(), company.name(), company.businessType().name(),
+                .params(Keys.bind(company.id()), company.name(), company.businessType().name(),
                         company.currency().value(), company.fiscalYearStartMonth(), company.timeZone().getId(),
                         Thresholds.toBasisPoints(company.autoApproveThreshold()),
                         company.lockDate() == null ? null : company.lockDate().toString(), Timestamps.format(now))
@@ -76,14 +77,14 @@ class TenancyRepository {
 
     Optional<Company> company(CompanyId id) {
         return jdbc.sql("SELECT " + COMPANY_COLUMNS + " FROM company c WHERE c.id = ?")
-                .param(id.toString())
+                .param(Keys.bind(id))
                 .query((rs, n) -> company(rs))
                 .optional();
     }
 
     int updateSettings(CompanyId id, int thresholdBasisPoints, LocalDate lockDate) {
         return jdbc.sql("UPDATE company SET auto_approve_threshold_bp = ?, lock_date = ? WHERE id = ?")
-                .params(thresholdBasisPoints, lockDate == null ? null : lockDate.toString(), id.toString())
+                .params(thresholdBasisPoints, lockDate == null ? null : lockDate.toString(), Keys.bind(id))
                 .update();
     }
 
@@ -91,26 +92,26 @@ class TenancyRepository {
         jdbc.sql("""
                 INSERT INTO membership (company_id, user_id, role, created_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (company_id, user_id) DO UPDATE SET role = excluded.role""")
-                .params(companyId.toString(), userId.toString(), role.name(), Timestamps.format(now))
+                .params(Keys.bind(companyId), Keys.bind(userId), role.name(), Timestamps.format(now))
                 .update();
     }
 
     int deleteMembership(CompanyId companyId, UserId userId) {
         return jdbc.sql("DELETE FROM membership WHERE company_id = ? AND user_id = ?")
-                .params(companyId.toString(), userId.toString())
+                .params(Keys.bind(companyId), Keys.bind(userId))
                 .update();
     }
 
     Optional<Role> role(CompanyId companyId, UserId userId) {
         return jdbc.sql("SELECT role FROM membership WHERE company_id = ? AND user_id = ?")
-                .params(companyId.toString(), userId.toString())
+                .params(Keys.bind(companyId), Keys.bind(userId))
                 .query((rs, n) -> Role.valueOf(rs.getString(1)))
                 .optional();
     }
 
     int countOwners(CompanyId companyId) {
         return jdbc.sql("SELECT COUNT(*) FROM membership WHERE company_id = ? AND role = 'OWNER'")
-                .param(companyId.toString())
+                .param(Keys.bind(companyId))
                 .query(Integer.class)
                 .single();
     }
@@ -118,7 +119,7 @@ class TenancyRepository {
     List<Membership> memberships(UserId userId) {
         return jdbc.sql("SELECT " + COMPANY_COLUMNS + ", m.role FROM membership m JOIN company c ON c.id = m.company_id"
                         + " WHERE m.user_id = ? ORDER BY c.name")
-                .param(userId.toString())
+                .param(Keys.bind(userId))
                 .query((rs, n) -> new Membership(company(rs), Role.valueOf(rs.getString("role"))))
                 .list();
     }
@@ -126,19 +127,19 @@ class TenancyRepository {
     List<Member> members(CompanyId companyId) {
         return jdbc.sql("SELECT u.id, u.email, u.display_name, m.role FROM membership m JOIN app_user u ON u.id = m.user_id"
                         + " WHERE m.company_id = ? ORDER BY u.email")
-                .param(companyId.toString())
+                .param(Keys.bind(companyId))
                 .query((rs, n) -> new Member(user(rs), Role.valueOf(rs.getString("role"))))
                 .list();
     }
 
     private static User user(ResultSet rs) throws SQLException {
-        return new User(new UserId(UUID.fromString(rs.getString("id"))), rs.getString("email"),
+        return new User(new UserId(Keys.get(rs, "id")), rs.getString("email"),
                 rs.getString("display_name"));
     }
 
     private static Company company(ResultSet rs) throws SQLException {
         String lock = rs.getString("lock_date");
-        return new Company(new CompanyId(UUID.fromString(rs.getString("id"))), rs.getString("name"),
+        return new Company(new CompanyId(Keys.get(rs, "id")), rs.getString("name"),
                 BusinessType.valueOf(rs.getString("business_type")), CurrencyCode.of(rs.getString("currency")),
                 rs.getInt("fiscal_year_start_month"), ZoneId.of(rs.getString("time_zone")),
                 Thresholds.fromBasisPoints(rs.getInt("auto_approve_threshold_bp")),

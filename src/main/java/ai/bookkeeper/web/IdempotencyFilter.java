@@ -1,5 +1,6 @@
 package ai.bookkeeper.web;
 
+import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.Timestamps;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -79,7 +80,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             hash = hash(request, body);
             forward = new BufferedBodyRequest(request, body);
         }
-        String userId = user.get().id().toString();
+        Object userId = Keys.bind(user.get().id());
         int claimed = jdbc.sql("INSERT INTO idempotency_record (user_id, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (user_id, idem_key) DO NOTHING")
                 .params(userId, key, hash, Timestamps.format(clock.instant()))
@@ -107,7 +108,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void replay(String userId, String key, String hash, HttpServletResponse response) throws IOException {
+    private void replay(Object userId, String key, String hash, HttpServletResponse response) throws IOException {
         record Stored(String hash, Integer status, String contentType, String body, String location) {
         }
         Stored stored = jdbc.sql("SELECT request_hash, status, content_type, body, location FROM idempotency_record"

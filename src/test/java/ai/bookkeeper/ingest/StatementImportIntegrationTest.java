@@ -1,5 +1,6 @@
 package ai.bookkeeper.ingest;
 
+import ai.bookkeeper.platform.Keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -111,8 +112,8 @@ class StatementImportIntegrationTest extends DatabaseIntegrationTest {
                         + " transactions imported since, that makes USD 2526.47 on 2026-06-02, but this file states"
                         + " USD 800.00; transactions between 2026-04-01 and 2026-06-02 are missing");
         Integer stored = jdbc.queryForObject("SELECT COUNT(*) FROM statement_balance WHERE company_id = ? AND"
-                + " bank_account_id = ? AND kind = 'CLOSING'", Integer.class, owner.companyId().toString(),
-                checking.id().toString());
+                + " bank_account_id = ? AND kind = 'CLOSING'", Integer.class, Keys.bind(owner.companyId()),
+                Keys.bind(checking.id()));
         assertThat(stored).isEqualTo(3);
     }
 

@@ -1,5 +1,6 @@
 package ai.bookkeeper.ledger;
 
+import ai.bookkeeper.platform.Keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -79,11 +80,11 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("it is POSTED");
         // the database refuses too, whoever writes to it
         assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET description = 'edited' WHERE company_id = ? AND id = ?",
-                owner.companyId().toString(), entry.id().toString())).hasMessageContaining("posted");
+                Keys.bind(owner.companyId()), Keys.bind(entry.id()))).hasMessageContaining("posted");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_line WHERE company_id = ? AND entry_id = ?",
-                owner.companyId().toString(), entry.id().toString())).hasMessageContaining("posted");
+                Keys.bind(owner.companyId()), Keys.bind(entry.id()))).hasMessageContaining("posted");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_entry WHERE company_id = ? AND id = ?",
-                owner.companyId().toString(), entry.id().toString())).hasMessageContaining("posted");
+                Keys.bind(owner.companyId()), Keys.bind(entry.id()))).hasMessageContaining("posted");
 
         JournalEntry reversal = ledger.reverse(owner, entry.id(), LocalDate.of(2026, 3, 31), "booked twice");
         assertThat(reversal.status()).isEqualTo(EntryStatus.POSTED);
@@ -146,8 +147,8 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
     @Test
     void the_database_refuses_an_unbalanced_entry_written_around_the_domain() {
         JournalEntry entry = proposeRent("10.00", MARCH_1);
-        String company = owner.companyId().toString();
-        String id = entry.id().toString();
+        Object company = Keys.bind(owner.companyId());
+        Object id = Keys.bind(entry.id());
         // PostgreSQL's deferred trigger refuses the unbalancing update at commit; SQLite, which can't defer,
         // refuses the approval of the unbalanced entry
         Throwable refused = catchThrowable(() -> {
@@ -163,12 +164,12 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
     @Test
     void a_line_appended_around_the_domain_is_refused_when_the_entry_is_approved() {
         JournalEntry entry = proposeRent("10.00", MARCH_1);
-        String company = owner.companyId().toString();
-        String id = entry.id().toString();
+        Object company = Keys.bind(owner.companyId());
+        Object id = Keys.bind(entry.id());
         // the database checks a draft's balance when its lines are first written and whenever it is approved or
         // posted; a line slipped in later is caught at the approval at the latest
         jdbc.update("INSERT INTO journal_line (company_id, entry_id, line_no, account_id, debit_minor, credit_minor)"
-                + " VALUES (?, ?, 3, ?, 500, 0)", company, id, rent.id().toString());
+                + " VALUES (?, ?, 3, ?, 500, 0)", company, id, Keys.bind(rent.id()));
         Throwable refused = catchThrowable(() ->
                 jdbc.update("UPDATE journal_entry SET status = 'APPROVED' WHERE company_id = ? AND id = ?", company, id));
         assertThat(refused).hasMessageContaining("does not balance");
@@ -183,8 +184,8 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
         }
         JournalEntry posted = postedRent("99.00");
         assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_line (company_id, entry_id, line_no, account_id,"
-                        + " debit_minor, credit_minor) VALUES (?, ?, 3, ?, 500, 0)", owner.companyId().toString(),
-                posted.id().toString(), rent.id().toString()))
+                        + " debit_minor, credit_minor) VALUES (?, ?, 3, ?, 500, 0)", Keys.bind(owner.companyId()),
+                Keys.bind(posted.id()), Keys.bind(rent.id())))
                 .hasMessageContaining("is posted and its lines cannot be changed");
     }
 
@@ -192,17 +193,17 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
     void a_many_row_insert_that_touches_one_posted_entry_is_refused_whole_and_posted_lines_cannot_be_updated() {
         JournalEntry draft = proposeRent("5.00", MARCH_1);
         JournalEntry posted = postedRent("7.00");
-        String company = owner.companyId().toString();
+        Object company = Keys.bind(owner.companyId());
         assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_line (company_id, entry_id, line_no, account_id,"
                         + " debit_minor, credit_minor) VALUES (?, ?, 3, ?, 100, 0), (?, ?, 3, ?, 100, 0)",
-                company, draft.id().toString(), rent.id().toString(), company, posted.id().toString(), rent.id().toString()))
+                company, Keys.bind(draft.id()), Keys.bind(rent.id()), company, Keys.bind(posted.id()), Keys.bind(rent.id())))
                 .hasMessageContaining("is posted and its lines cannot be changed");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_line WHERE company_id = ? AND entry_id = ?",
-                Integer.class, company, draft.id().toString())).isEqualTo(2);
+                Integer.class, company, Keys.bind(draft.id()))).isEqualTo(2);
         assertThatThrownBy(() -> jdbc.update("UPDATE journal_line SET memo = 'edited' WHERE company_id = ? AND entry_id = ?",
-                company, posted.id().toString())).hasMessageContaining("posted");
+                company, Keys.bind(posted.id()))).hasMessageContaining("posted");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_line WHERE company_id = ? AND entry_id = ?",
-                company, posted.id().toString())).hasMessageContaining("posted");
+                company, Keys.bind(posted.id()))).hasMessageContaining("posted");
     }
 
     private JournalEntry postedRent(String amount) {

@@ -32,14 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 class PilotIsolationIntegrationTest {
 
-    private static final String URL = TestDatabase.isPostgres() && TestDatabase.postgresUnavailableReason() != null
-            ? "unused" : TestDatabase.freshUrl();
+    private static final String URL = TestDatabase.freshUrlForContext();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("bookkeeper.db.url", () -> URL);
-        registry.add("bookkeeper.db.user", TestDatabase::user);
-        registry.add("bookkeeper.db.password", TestDatabase::password);
+        TestDatabase.register(registry, URL);
     }
 
     @Autowired Commands commands;

@@ -20,9 +20,9 @@ class PlannerStatisticsIntegrationTest extends DatabaseIntegrationTest {
     void a_table_that_doubled_since_its_last_analysis_is_analyzed_at_once_and_then_left_alone() {
         statistics.refresh(); // whatever earlier tests and the migrations left behind
         int doubled = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class) + 100;
-        // ids of the key type: uuid on PostgreSQL, which refuses any other text
+        // ids of the key type (platform.Keys): uuid on PostgreSQL, 16-byte BLOBs on SQLite
         String id = TestDatabase.isPostgres() ? "('00000000-0000-7000-8000-' || lpad(n::text, 12, '0'))::uuid"
-                : "'00000000-0000-7000-8000-' || printf('%012d', n)";
+                : "unhex(printf('0000000000007000800%013x', n))";
         transactions.executeWithoutResult(status -> {
             jdbc.update("INSERT INTO app_user (id, email, display_name, password_hash, created_at)"
                     + " SELECT " + id + ", 'stats-' || n || '@example.invalid', 'Stats ' || n, 'x', '2026-01-01T00:00:00Z'"

@@ -1,5 +1,6 @@
 package ai.bookkeeper.reconcile;
 
+import ai.bookkeeper.platform.Keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -127,13 +128,13 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
         insertRow("line-c", null, third, "MANY_TO_ONE");
         insertRow("line-c", null, fourth, "MANY_TO_ONE");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_match WHERE company_id = ?", Integer.class,
-                owner.companyId().toString())).isEqualTo(3);
+                Keys.bind(owner.companyId()))).isEqualTo(3);
     }
 
     private void insertRow(String line, String soleLine, String entry, String kind) {
         jdbc.update("INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind,"
                         + " score_bp, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, 10000, 'test', '2026-04-03T00:00:00.000000Z')",
-                owner.companyId().toString(), UUID.randomUUID().toString(), line, soleLine, entry, kind);
+                Keys.bind(owner.companyId()), Keys.bind(UUID.randomUUID()), line, soleLine, Keys.bindText(entry), kind);
     }
 
     @Test
@@ -348,9 +349,9 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
         Match byHand = reconciler.manualMatch(owner, line.id(), List.of(staples.id()), "it was this one after all");
         assertThat(byHand.entryIds()).containsExactly(staples.id().toString());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_declined WHERE company_id = ? AND entry_id = ?",
-                Integer.class, owner.companyId().toString(), staples.id().toString())).isZero();
+                Integer.class, Keys.bind(owner.companyId()), Keys.bind(staples.id()))).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_declined WHERE company_id = ? AND entry_id = ?",
-                Integer.class, owner.companyId().toString(), right.id().toString())).isOne();
+                Integer.class, Keys.bind(owner.companyId()), Keys.bind(right.id()))).isOne();
     }
 
     @Test
@@ -412,7 +413,7 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
 
     private int declinedRowsOf(JournalEntry entry) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_declined WHERE company_id = ? AND entry_id = ?",
-                Integer.class, owner.companyId().toString(), entry.id().toString());
+                Integer.class, Keys.bind(owner.companyId()), Keys.bind(entry.id()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package ai.bookkeeper.security;
 
+import ai.bookkeeper.platform.Keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -142,7 +143,7 @@ class ConcurrencyIntegrationTest extends DatabaseIntegrationTest {
         assertThat(reports).allSatisfy(r -> assertThat(r.ok()).as(r.summary()).isTrue());
         assertThat(reports).extracting(ImportReport::added).containsExactlyInAnyOrder(3000L, 0L);
         assertThat(reports).extracting(ImportReport::duplicates).containsExactlyInAnyOrder(0L, 3000L);
-        String company = owner.companyId().toString();
+        Object company = Keys.bind(owner.companyId());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction WHERE company_id = ?", Long.class, company))
                 .isEqualTo(3000);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT fingerprint) FROM bank_transaction WHERE company_id = ?",

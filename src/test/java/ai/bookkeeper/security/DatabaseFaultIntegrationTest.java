@@ -1,5 +1,6 @@
 package ai.bookkeeper.security;
 
+import ai.bookkeeper.platform.Keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.bookkeeper.ingest.ImportOptions;
@@ -134,7 +135,7 @@ class DatabaseFaultIntegrationTest extends DatabaseIntegrationTest {
                     .append(String.format("%02d", i % 100)).append('\n');
         }
         Files.writeString(csv, text);
-        String company = owner.companyId().toString();
+        Object company = Keys.bind(owner.companyId());
 
         BATCHES_BEFORE_FAULT.set(2); // the first two batches reach the database, the third loses the connection
         ImportReport failed = statements.importFile(owner, csv, ImportOptions.defaults().account("1000"));
@@ -147,7 +148,7 @@ class DatabaseFaultIntegrationTest extends DatabaseIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction WHERE company_id = ?", Long.class, company))
                 .as("the two batches sent before the fault were rolled back").isZero();
         assertThat(jdbc.queryForObject("SELECT status FROM import_batch WHERE company_id = ? AND id = ?", String.class,
-                company, failed.batch().toString())).isEqualTo("FAILED");
+                company, Keys.bind(failed.batch()))).isEqualTo("FAILED");
 
         ImportReport retried = statements.importFile(owner, csv, ImportOptions.defaults().account("1000"));
         assertThat(retried.ok()).as(retried.summary()).isTrue();

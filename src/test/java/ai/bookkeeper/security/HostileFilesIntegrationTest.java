@@ -1,5 +1,6 @@
 package ai.bookkeeper.security;
 
+import ai.bookkeeper.platform.Keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,12 +65,12 @@ class HostileFilesIntegrationTest extends DatabaseIntegrationTest {
 
     long transactions() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction WHERE company_id = ?", Long.class,
-                owner.companyId().toString());
+                Keys.bind(owner.companyId()));
     }
 
     String failedBatchError(ImportReport report) {
         return jdbc.queryForObject("SELECT errors FROM import_batch WHERE company_id = ? AND id = ? AND status = 'FAILED'",
-                String.class, owner.companyId().toString(), report.batch().toString());
+                String.class, Keys.bind(owner.companyId()), Keys.bind(report.batch()));
     }
 
     @Test
@@ -167,7 +168,7 @@ class HostileFilesIntegrationTest extends DatabaseIntegrationTest {
         ImportReport report = importBytes("latin.csv", latin);
         assertThat(report.ok()).as(report.summary()).isTrue();
         assertThat(jdbc.queryForObject("SELECT description FROM bank_transaction WHERE company_id = ?", String.class,
-                owner.companyId().toString())).isEqualTo("Caf\u00e9 Z\u00fcrich \u00ff");
+                Keys.bind(owner.companyId()))).isEqualTo("Caf\u00e9 Z\u00fcrich \u00ff");
     }
 
     @Test
@@ -179,7 +180,7 @@ class HostileFilesIntegrationTest extends DatabaseIntegrationTest {
         ImportReport report = importText("hostile-descriptions.csv", csv);
         assertThat(report.ok()).as(report.summary()).isTrue();
         List<String> stored = jdbc.queryForList("SELECT description FROM bank_transaction WHERE company_id = ?"
-                + " ORDER BY booking_date", String.class, owner.companyId().toString());
+                + " ORDER BY booking_date", String.class, Keys.bind(owner.companyId()));
         assertThat(stored).containsExactly(SQL_LOOKING, SCRIPT_LOOKING, "=HYPERLINK(\"http://127.0.0.1/x\",\"click\")");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction", Long.class)).isPositive();
     }
@@ -192,7 +193,7 @@ class HostileFilesIntegrationTest extends DatabaseIntegrationTest {
             ImportReport report = importText(name, csv);
             assertThat(report.fileName()).isEqualTo(name);
             assertThat(jdbc.queryForObject("SELECT file_name FROM import_batch WHERE company_id = ? AND id = ?",
-                    String.class, owner.companyId().toString(), report.batch().toString())).isEqualTo(name);
+                    String.class, Keys.bind(owner.companyId()), Keys.bind(report.batch()))).isEqualTo(name);
         }
         Files.createDirectories(dir.resolve("a/b"));
         Files.writeString(dir.resolve("a/traversal.csv"), "Date,Description,Amount\n03/02/2026,Tea,-2.00\n");
@@ -226,6 +227,6 @@ class HostileFilesIntegrationTest extends DatabaseIntegrationTest {
                         + " bytes; receipts are smaller: is this the right file?");
         assertThat(transactions()).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document WHERE company_id = ?", Long.class,
-                owner.companyId().toString())).isZero();
+                Keys.bind(owner.companyId()))).isZero();
     }
 }

@@ -1,5 +1,6 @@
 package ai.bookkeeper.security;
 
+import ai.bookkeeper.platform.Keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -93,7 +94,7 @@ class HostileRequestsIntegrationTest extends DatabaseIntegrationTest {
             JsonNode created = json.readTree(body);
             assertThat(created.get("description").asString()).isEqualTo(description);
             assertThat(jdbc.queryForObject("SELECT description FROM journal_entry WHERE company_id = ? AND id = ?",
-                    String.class, owner.companyId().toString(), created.get("id").asString())).isEqualTo(description);
+                    String.class, Keys.bind(owner.companyId()), Keys.bindText(created.get("id").asString()))).isEqualTo(description);
             String fetched = mvc.perform(get(base + "/entries/" + created.get("id").asString()).header("Authorization", bearer))
                     .andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package ai.bookkeeper.security;
 
+import ai.bookkeeper.platform.Keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.bookkeeper.categorize.TransactionFacts;
@@ -126,7 +127,7 @@ class PromptInjectionIntegrationTest extends DatabaseIntegrationTest {
         assertThat(entry.lines()).allSatisfy(line -> assertThat(chart).contains(line.account()));
         assertThat(ledger.accountByCode(owner, "9999")).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE company_id = ? AND code = '9999'", Long.class,
-                owner.companyId().toString())).isZero();
+                Keys.bind(owner.companyId()))).isZero();
     }
 
     @Test

@@ -51,6 +51,21 @@ public final class TestDatabase {
         return isPostgres() ? createPostgresDatabase() : createSqliteFile();
     }
 
+    /**
+     * A fresh database for a Spring test class of its own ({@code freshUrl}), or "unused" when PostgreSQL is the engine
+     * and unreachable (the class is then skipped by {@link PostgresAvailable}).
+     */
+    public static String freshUrlForContext() {
+        return isPostgres() && postgresUnavailableReason() != null ? "unused" : freshUrl();
+    }
+
+    /** Points a Spring test's data source at {@code url}, with this run's credentials. */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String url) {
+        registry.add("bookkeeper.db.url", () -> url);
+        registry.add("bookkeeper.db.user", TestDatabase::user);
+        registry.add("bookkeeper.db.password", TestDatabase::password);
+    }
+
     /** Why PostgreSQL can't be used, or null when it can. */
     public static String postgresUnavailableReason() {
         try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, PG_PASSWORD)) {
