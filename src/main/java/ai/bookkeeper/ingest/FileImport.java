@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -92,7 +93,7 @@ final class FileImport implements StatementHandler {
             occurrence = occurrences.merge(key, 1, Integer::sum);
             fingerprint = "h:" + HexFormat.of().formatHex(digest(material + "|" + occurrence), 0, 16);
         }
-        java.util.UUID key = Ids.newId();
+        UUID key = Ids.newId();
         String id = key.toString();
         pending.add(new Object[] {company.value(), key, account.value(), batch.value(), line.bookingDate().toString(),
                 line.valueDate() == null ? null : line.valueDate().toString(), amount.minorUnits(), currency.value(),

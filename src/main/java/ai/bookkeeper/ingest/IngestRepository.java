@@ -219,7 +219,7 @@ class IngestRepository {
                     SELECT id, normalized_description FROM bank_transaction WHERE company_id = ? AND batch_id = ?
                     AND bank_account_id = ? AND status = 'BOOKED' AND linked_to IS NULL AND amount_minor = ?
                     AND booking_date >= ? AND booking_date <= ? ORDER BY booking_date, source_line""",
-                    (rs, i) -> new String[] {Keys.get(rs, 1).toString(), rs.getString(2)},
+                    (rs, i) -> new String[] {Keys.text(rs, 1), rs.getString(2)},
                     Keys.bind(company), Keys.bind(batch), Keys.bind((UUID) p[1]), p[2], date.toString(), date.plusDays(windowDays).toString());
             Optional<String[]> match = booked.stream().filter(b -> sameVendor(description, b[1])).findFirst();
             if (match.isPresent()) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.bookkeeper.testing.TestDatabase;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,10 +25,8 @@ class KeyMigrationIntegrationTest {
     @Test
     void books_written_with_text_keys_are_migrated_whole() {
         String url = TestDatabase.freshUrl();
-        String vendor = TestDatabase.isPostgres() ? "postgresql" : "sqlite";
         DriverManagerDataSource plain = new DriverManagerDataSource(url, TestDatabase.user(), TestDatabase.password());
-        Flyway.configure().dataSource(plain).locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-                .target("10").load().migrate();
+        TestDatabase.flyway(plain).target("10").load().migrate();
 
         UUID user = UUID.randomUUID();
         UUID company = UUID.randomUUID();
@@ -73,8 +70,7 @@ class KeyMigrationIntegrationTest {
             one.destroy();
         }
 
-        var result = Flyway.configure().dataSource(plain)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
+        var result = TestDatabase.flyway(plain).load().migrate();
         assertThat(result.success).isTrue();
 
         SingleConnectionDataSource after = new SingleConnectionDataSource(url, TestDatabase.user(), TestDatabase.password(), true);

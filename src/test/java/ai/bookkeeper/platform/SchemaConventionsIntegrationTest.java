@@ -75,10 +75,7 @@ class SchemaConventionsIntegrationTest extends DatabaseIntegrationTest {
     void the_migrations_apply_to_an_empty_database_and_leave_it_consistent() throws SQLException {
         String url = TestDatabase.freshUrl();
         DriverManagerDataSource fresh = new DriverManagerDataSource(url, TestDatabase.user(), TestDatabase.password());
-        var result = Flyway.configure().dataSource(fresh)
-                .locations("classpath:db/migration/common",
-                        "classpath:db/migration/" + (TestDatabase.isPostgres() ? "postgresql" : "sqlite"))
-                .load().migrate();
+        var result = TestDatabase.flyway(fresh).load().migrate();
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(2);
         if (!TestDatabase.isPostgres()) {

@@ -59,6 +59,12 @@ public final class TestDatabase {
         return isPostgres() && postgresUnavailableReason() != null ? "unused" : freshUrl();
     }
 
+    /** Flyway with the application's migrations for this run's engine: the common set and the engine's own. */
+    public static org.flywaydb.core.api.configuration.FluentConfiguration flyway(javax.sql.DataSource dataSource) {
+        return org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common",
+                "classpath:db/migration/" + (isPostgres() ? "postgresql" : "sqlite"));
+    }
+
     /** Points a Spring test's data source at {@code url}, with this run's credentials. */
     public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String url) {
         registry.add("bookkeeper.db.url", () -> url);
