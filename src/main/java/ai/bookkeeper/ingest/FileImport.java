@@ -26,8 +26,14 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
- * The state of importing one file inside its database transaction: turns parsed lines into rows with fingerprints,
- * inserts them in JDBC batches, and remembers what the post-import checks need.
+ * The state of importing one file: turns parsed lines into rows with fingerprints, inserts them in JDBC batches, and
+ * remembers what the post-import checks need.
+ *
+ * <p>The first {@link #STAGED_ROWS} rows are parsed before the file's database transaction begins, so that a
+ * statement of ordinary size is read, checked and fingerprinted without holding the database's write lock (on SQLite,
+ * one lock for every company); {@code beginWriting} is called before the first row is written, and opens the
+ * transaction. A longer file goes on streaming inside that transaction in batches of {@link #BATCH_ROWS}, so memory
+ * stays bounded whatever its size.
  *
  * <p>Fingerprint rule: {@code id:<bank id>} when the format carries the bank's own id (FITID, AcctSvcrRef or
  * EndToEndId, a CSV reference column); otherwise {@code h:} + SHA-256 over booking date, amount in minor units,
@@ -39,6 +45,8 @@ import java.util.regex.Pattern;
 final class FileImport implements StatementHandler {
 
     static final int BATCH_ROWS = 1000;
+    /** Rows held before the transaction begins: about 600 bytes each, so some 12 MB at most per import. */
+    static final int STAGED_ROWS = 20_000;
     private static final int MAX_TRANSFER_CANDIDATES = 100_000;
     private static final Pattern TRANSFER = Pattern.compile(
             "\\b(TRANSFER|XFER|TRF|TFR|UMBUCHUNG|ÜBERTRAG|UEBERTRAG|VIREMENT)\\b", Pattern.CASE_INSENSITIVE);
@@ -50,7 +58,9 @@ final class FileImport implements StatementHandler {
     private final BiFunction<String, Long, AccountId> accounts;
     private final String createdAt;
     private final MessageDigest sha256;
+    private final Runnable beginWriting;
     private final List<Object[]> pending = new ArrayList<>(BATCH_ROWS);
+    private boolean writing;
     private final Map<Long, Integer> occurrences = new HashMap<>();
     final List<StatementBalance> balances = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
@@ -59,8 +69,9 @@ final class FileImport implements StatementHandler {
     long rejected;
 
     FileImport(IngestRepository repository, CompanyId company, ImportBatchId batch, CurrencyCode defaultCurrency,
-               BiFunction<String, Long, AccountId> accounts, Instant now) {
+               BiFunction<String, Long, AccountId> accounts, Instant now, Runnable beginWriting) {
         this.repository = repository;
+        this.beginWriting = beginWriting;
         this.company = company;
         this.batch = batch;
         this.defaultCurrency = defaultCurrency;
@@ -105,7 +116,7 @@ final class FileImport implements StatementHandler {
                 && TRANSFER.matcher(line.description()).find()) {
             transferCandidates.add(id);
         }
-        if (pending.size() >= BATCH_ROWS) {
+        if (pending.size() >= (writing ? BATCH_ROWS : STAGED_ROWS)) {
             flush();
         }
     }
@@ -130,11 +141,16 @@ final class FileImport implements StatementHandler {
         }
     }
 
+    /** Writes the rows held so far, beginning to write (the transaction) first if this is the first time. */
     void flush() {
-        if (!pending.isEmpty()) {
-            repository.insertTransactions(pending);
-            pending.clear();
+        if (!writing) {
+            beginWriting.run();
+            writing = true;
         }
+        for (int from = 0; from < pending.size(); from += BATCH_ROWS) {
+            repository.insertTransactions(pending.subList(from, Math.min(from + BATCH_ROWS, pending.size())));
+        }
+        pending.clear();
     }
 
     CurrencyCode currency(String code, long line) {

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,7 @@ import java.util.stream.Stream;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -59,6 +61,7 @@ public class Statements {
     private final IngestRepository repository;
     private final Ledger ledger;
     private final Tenancy tenancy;
+    private final PlatformTransactionManager transactionManager;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -67,6 +70,7 @@ public class Statements {
         this.repository = repository;
         this.ledger = ledger;
         this.tenancy = tenancy;
+        this.transactionManager = transactionManager;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -89,8 +93,7 @@ public class Statements {
         Source source = new Source(name, null, StatementFormat.UNKNOWN, null, null);
         try {
             source = inspect(access, file, options);
-            Source inspected = source;
-            return transactions.execute(status -> importInTransaction(access, file, batch, inspected, options));
+            return importParsedFirst(access, file, batch, source, options);
         } catch (StatementParseException e) {
             String where = e.line() > 0 && !e.getMessage().startsWith("line ") ? "line " + e.line() + ": " : "";
             return failed(access, batch, source, name + ": " + where + e.getMessage());
@@ -208,32 +211,57 @@ public class Statements {
         return new Source(name, sha, StatementFormat.CSV, profile, CsvProfileYaml.write(profile));
     }
 
-    private ImportReport importInTransaction(CompanyAccess access, Path file, ImportBatchId batch, Source source,
-                                             ImportOptions options) {
+    /**
+     * Imports one file in one transaction, which begins only when the first row is written: the file's first
+     * {@link FileImport#STAGED_ROWS} rows (all of an ordinary statement) are parsed and fingerprinted before it, and
+     * the accounts the statement names are resolved then too (a new link is written inside the transaction). So the
+     * transaction, and on SQLite the one write lock, is held for the writing only. A file that fails to parse before
+     * that never begins one.
+     */
+    private ImportReport importParsedFirst(CompanyAccess access, Path file, ImportBatchId batch, Source source,
+                                           ImportOptions options) {
         CompanyId company = access.companyId();
-        repository.insertBatch(company, batch, source.name, source.sha256, source.format, source.profileYaml, clock.instant());
         CurrencyCode currency = source.profile != null && source.profile.currency() != null
                 ? CurrencyCode.of(source.profile.currency()) : tenancy.company(access).currency();
         AccountResolver resolver = new AccountResolver(access, options);
-        FileImport run = new FileImport(repository, company, batch, currency, resolver::resolve, clock.instant());
-        switch (source.format) {
-            case CSV -> new CsvStatementParser(source.profile, options.maxLineChars(), options.strict()).parse(file, run);
-            case OFX -> OfxParser.parse(file, run);
-            case CAMT053 -> CamtParser.parse(file, run);
-            default -> throw new IllegalStateException("no parser for " + source.format);
+        // Spring's transaction status, not the ingest TransactionStatus of a bank line
+        org.springframework.transaction.TransactionStatus[] transaction = new org.springframework.transaction.TransactionStatus[1];
+        Runnable beginWriting = () -> {
+            transaction[0] = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+            repository.insertBatch(company, batch, source.name, source.sha256, source.format, source.profileYaml,
+                    clock.instant());
+            resolver.saveLinks();
+        };
+        try {
+            FileImport run = new FileImport(repository, company, batch, currency, resolver::resolve, clock.instant(),
+                    beginWriting);
+            switch (source.format) {
+                case CSV -> new CsvStatementParser(source.profile, options.maxLineChars(), options.strict()).parse(file, run);
+                case OFX -> OfxParser.parse(file, run);
+                case CAMT053 -> CamtParser.parse(file, run);
+                default -> throw new IllegalStateException("no parser for " + source.format);
+            }
+            run.flush();
+            List<String> warnings = new ArrayList<>(run.warnings);
+            for (StatementBalance balance : run.balances) {
+                checkAndStore(company, batch, source.format, balance, run, resolver, warnings);
+            }
+            resolver.saveLinks();
+            repository.linkPendingToBooked(company, batch, PENDING_WINDOW_DAYS);
+            pairTransfers(company, run.transferCandidates);
+            long added = repository.countInBatch(company, batch);
+            ImportReport report = new ImportReport(batch, source.name, source.sha256, source.format, source.profileYaml,
+                    ImportStatus.IMPORTED, run.read, added, run.read - added, run.rejected, null, warnings);
+            repository.finishBatch(company, report);
+            org.springframework.transaction.TransactionStatus done = transaction[0];
+            transaction[0] = null;
+            transactionManager.commit(done);
+            return report;
+        } finally {
+            if (transaction[0] != null && !transaction[0].isCompleted()) {
+                transactionManager.rollback(transaction[0]);
+            }
         }
-        run.flush();
-        List<String> warnings = new ArrayList<>(run.warnings);
-        for (StatementBalance balance : run.balances) {
-            checkAndStore(company, batch, source.format, balance, run, resolver, warnings);
-        }
-        repository.linkPendingToBooked(company, batch, PENDING_WINDOW_DAYS);
-        pairTransfers(company, run.transferCandidates);
-        long added = repository.countInBatch(company, batch);
-        ImportReport report = new ImportReport(batch, source.name, source.sha256, source.format, source.profileYaml,
-                ImportStatus.IMPORTED, run.read, added, run.read - added, run.rejected, null, warnings);
-        repository.finishBatch(company, report);
-        return report;
     }
 
     private void checkAndStore(CompanyId company, ImportBatchId batch, StatementFormat format, StatementBalance balance,
@@ -298,6 +326,8 @@ public class Statements {
         private final CompanyAccess access;
         private final ImportOptions options;
         private final Map<String, AccountId> resolved = new HashMap<>();
+        /** Links made while parsing, before the import's transaction began; written by {@link #saveLinks}. */
+        private final Map<String, AccountId> unsaved = new LinkedHashMap<>();
         private boolean defaultUsed;
 
         AccountResolver(CompanyAccess access, ImportOptions options) {
@@ -337,8 +367,14 @@ public class Statements {
             Account account = guessed.orElseThrow(() -> new StatementParseException(line, where + "the statement account '"
                     + ref + "' is linked to no ledger bank account; link it first (Statements.linkAccount, or"
                     + " ingest --link " + ref + "=<ledger code>)"));
-            repository.link(access.companyId(), ref, account.id(), clock.instant());
+            unsaved.put(ref, account.id());
             return account.id();
+        }
+
+        /** Writes the links resolved since the last call; inside the import's transaction. */
+        void saveLinks() {
+            unsaved.forEach((ref, account) -> repository.link(access.companyId(), ref, account, clock.instant()));
+            unsaved.clear();
         }
 
         /** CHK-4821 is the checking account and SAV-7730 the savings account when the chart has exactly one of each. */

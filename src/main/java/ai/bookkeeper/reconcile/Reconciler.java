@@ -28,7 +28,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A company's reconciliation: bank lines matched to the entries that hit the bank account, receipts attached to the
@@ -44,8 +46,11 @@ public class Reconciler {
     private final AuditTrail audit;
     private final MatchReleases releases;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    Reconciler(ReconcileRepository repository, Ledger ledger, AuditTrail audit, MatchReleases releases, Clock clock) {
+    Reconciler(ReconcileRepository repository, Ledger ledger, AuditTrail audit, MatchReleases releases, Clock clock,
+               PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
@@ -70,18 +75,34 @@ public class Reconciler {
      * and returns the match, so that nothing is booked twice. Empty when the caller should create an entry; then
      * call {@link #linkCreated} with the entry it books.
      */
-    @Transactional
     public Optional<Match> matchBeforeCreate(CompanyAccess access, BankLine line) {
         return matchBeforeCreate(access, List.of(line)).stream().findFirst();
     }
 
-    /** The batch form of {@link #matchBeforeCreate(CompanyAccess, BankLine)}: the matches found, in line order. */
-    @Transactional
+    /**
+     * The batch form of {@link #matchBeforeCreate(CompanyAccess, BankLine)}: the matches found, in line order.
+     *
+     * <p>It looks before it writes: the engine first runs on what the database holds now, without a transaction,
+     * and only if it finds a match does the search run again under the match lock and store what it finds then
+     * (recording the lines). Most new lines have nothing to match, and for them no write transaction is begun (on
+     * SQLite none takes the one write lock) and the lines are not recorded here: {@link #linkCreated} or
+     * {@link #reconcile} records them. An entry booked from a receipt after the look is not seen, as it would not
+     * have been if it were booked just after the locked search either.
+     */
     public List<Match> matchBeforeCreate(CompanyAccess access, List<BankLine> lines) {
         access.require(Role.ACCOUNTANT, "reconcile bank statements");
-        releases.lockForStoring(access);
-        return run(access, lines, ReconcileOptions.defaults(), new ReconcileRepository.ItemFilter(false, true, false))
-                .matches();
+        ReconcileRepository.ItemFilter filter = new ReconcileRepository.ItemFilter(false, true, false);
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        requireBankAccounts(access, lines);
+        if (search(access, lines, ReconcileOptions.defaults(), filter).matches().isEmpty()) {
+            return List.of();
+        }
+        return transactions.execute(status -> {
+            releases.lockForStoring(access);
+            return run(access, lines, ReconcileOptions.defaults(), filter).matches();
+        });
     }
 
     /** Records that {@code entry} was booked from {@code line}: an exact match by construction. */
@@ -283,10 +304,7 @@ public class Reconciler {
         }
         requireBankAccounts(access, lines);
         repository.recordLines(access.companyId(), lines, clock.instant());
-        Set<String> matched = repository.matchedLineIds(access.companyId(), lines.stream().map(BankLine::id).toList());
-        List<BankLine> open = lines.stream().filter(l -> !matched.contains(l.id())).toList();
-        ReconciliationResult result = new MatchingEngine(options).run(open, openItems(access, open, options, filter),
-                repository.declined(access.companyId(), open.stream().map(BankLine::id).toList()));
+        ReconciliationResult result = search(access, lines, options, filter);
         try {
             repository.insertMatches(access.companyId(), result.matches(), actor(access), clock.instant());
         } catch (DataAccessException e) {
@@ -297,6 +315,15 @@ public class Reconciler {
                 + result.matches().size() + " matched, " + result.suggestions().size() + " suggestions, "
                 + result.unmatchedLines().size() + " unmatched");
         return result;
+    }
+
+    /** What the engine makes of the lines not matched yet, against the candidates the filter admits; stores nothing. */
+    private ReconciliationResult search(CompanyAccess access, List<BankLine> lines, ReconcileOptions options,
+                                        ReconcileRepository.ItemFilter filter) {
+        Set<String> matched = repository.matchedLineIds(access.companyId(), lines.stream().map(BankLine::id).toList());
+        List<BankLine> open = lines.stream().filter(l -> !matched.contains(l.id())).toList();
+        return new MatchingEngine(options).run(open, openItems(access, open, options, filter),
+                repository.declined(access.companyId(), open.stream().map(BankLine::id).toList()));
     }
 
     private List<LedgerItem> openItems(CompanyAccess access, List<BankLine> lines, ReconcileOptions options,

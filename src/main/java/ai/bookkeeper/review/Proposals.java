@@ -29,7 +29,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns categorized bank transactions into balanced journal entries against their bank account: approved at once
@@ -62,8 +64,11 @@ public class Proposals {
     private final Ledger ledger;
     private final ReviewRepository repository;
     private final Clock clock;
+    private final TransactionTemplate writes;
 
-    Proposals(Categorizer categorizer, Ledger ledger, ReviewRepository repository, Clock clock) {
+    Proposals(Categorizer categorizer, Ledger ledger, ReviewRepository repository, Clock clock,
+              PlatformTransactionManager transactionManager) {
+        this.writes = new TransactionTemplate(transactionManager);
         this.categorizer = categorizer;
         this.ledger = ledger;
         this.repository = repository;
@@ -71,7 +76,6 @@ public class Proposals {
     }
 
     /** Categorizes and books every transaction not proposed before. Idempotent: a second run adds nothing. */
-    @Transactional
     public Result proposeAll(CompanyAccess access, List<TransactionFacts> transactions) {
         return proposeAll(access, transactions, null);
     }
@@ -80,10 +84,14 @@ public class Proposals {
      * As {@link #proposeAll(CompanyAccess, List)}, with the suggestions the caller already asked the categorizer
      * for (so a pipeline that times or inspects categorization does not categorize twice).
      *
+     * <p>Everything but the writing is done before the write transaction begins (on SQLite, before taking the one
+     * write lock that every company's imports share): which transactions are new, their suggestions, the policy's
+     * decisions and the entries' lines. The transaction then checks again which are new, since another run may
+     * have proposed some meanwhile, and books the rest: the result is the same as if all of it ran inside.
+     *
      * @param suggestions {@code Categorizer.suggestAll} of exactly {@code transactions}, in the same order; null to
      *                    categorize here
      */
-    @Transactional
     public Result proposeAll(CompanyAccess access, List<TransactionFacts> transactions, List<Suggestion> suggestions) {
         access.require(Role.ACCOUNTANT, "propose journal entries");
         if (suggestions != null && suggestions.size() != transactions.size()) {
@@ -115,25 +123,40 @@ public class Proposals {
         AutoApprovalPolicy policy = categorizer.policy(access);
         Map<String, Account> byCode = ledger.accounts(access).stream()
                 .collect(Collectors.toMap(Account::code, Function.identity()));
-        List<Ledger.Booking> bookings = new ArrayList<>(fresh.size());
-        List<Boolean> approved = new ArrayList<>(fresh.size());
+        List<Prepared> prepared = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             TransactionFacts t = fresh.get(i);
             Suggestion s = freshSuggestions.get(i);
             boolean approve = policy.decide(t, s).approved();
-            approved.add(approve);
-            bookings.add(new Ledger.Booking(new NewEntry(t.date(), t.description(), AutoApprovalPolicy.memo(s),
-                    EntrySource.BANK, lines(t, s, byCode)), approve ? EntryStatus.APPROVED : EntryStatus.PROPOSED));
+            prepared.add(new Prepared(t, s, approve, new Ledger.Booking(new NewEntry(t.date(), t.description(),
+                    AutoApprovalPolicy.memo(s), EntrySource.BANK, lines(t, s, byCode)),
+                    approve ? EntryStatus.APPROVED : EntryStatus.PROPOSED)));
         }
-        List<JournalEntry> entries = ledger.bookAll(access, bookings);
+        return writes.execute(status -> book(access, prepared, transactions.size()));
+    }
+
+    /** A new transaction with its suggestion, the policy's decision and the entry to book. */
+    private record Prepared(TransactionFacts transaction, Suggestion suggestion, boolean approve,
+                            Ledger.Booking booking) {
+    }
+
+    private Result book(CompanyAccess access, List<Prepared> prepared, int asked) {
+        Set<String> since = repository.existing(access.companyId(),
+                prepared.stream().map(p -> p.transaction().transactionId()).toList());
+        List<Prepared> fresh = since.isEmpty() ? prepared
+                : prepared.stream().filter(p -> !since.contains(p.transaction().transactionId())).toList();
+        if (fresh.isEmpty()) {
+            return new Result(0, 0, 0, asked, Map.of());
+        }
+        List<JournalEntry> entries = ledger.bookAll(access, fresh.stream().map(Prepared::booking).toList());
         List<ReviewRepository.NewRow> rows = new ArrayList<>(fresh.size());
         int auto = 0;
         Map<String, JournalEntryId> booked = new HashMap<>();
         for (int i = 0; i < fresh.size(); i++) {
-            TransactionFacts t = fresh.get(i);
+            TransactionFacts t = fresh.get(i).transaction();
+            Suggestion s = fresh.get(i).suggestion();
+            boolean approve = fresh.get(i).approve();
             booked.put(t.transactionId(), entries.get(i).id());
-            Suggestion s = freshSuggestions.get(i);
-            boolean approve = approved.get(i);
             auto += approve ? 1 : 0;
             String predicted = s.primaryAccountCode().orElse(null);
             rows.add(new ReviewRepository.NewRow(new Proposal(t.transactionId(), entries.get(i).id(), t.date(),
@@ -142,7 +165,7 @@ public class Proposals {
                     approve ? predicted : null), t.bankAccount()));
         }
         repository.insertAll(access.companyId(), rows, null, clock.instant());
-        return new Result(fresh.size(), auto, fresh.size() - auto, transactions.size() - fresh.size(), booked);
+        return new Result(fresh.size(), auto, fresh.size() - auto, asked - fresh.size(), booked);
     }
 
     /** Which of these transaction ids have no proposal yet (neither proposed, matched, nor booked as a transfer). */

@@ -19,11 +19,13 @@ import ai.bookkeeper.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,6 +39,7 @@ class StatementImportIntegrationTest extends DatabaseIntegrationTest {
     @Autowired Ledger ledger;
     @Autowired JdbcTemplate jdbc;
     @Autowired Commands commands;
+    @Autowired IngestRepository repository;
 
     CompanyAccess owner;
     Account checking;
@@ -146,6 +149,76 @@ class StatementImportIntegrationTest extends DatabaseIntegrationTest {
         assertThat(all()).extracting(BankTransaction::description).containsExactlyInAnyOrder("Coffee", "Bagel");
         assertThat(statements.batches(owner)).filteredOn(b -> b.status() == ImportStatus.FAILED)
                 .singleElement().satisfies(b -> assertThat(b.error()).contains("line 4"));
+    }
+
+    @Test
+    void a_statement_failing_on_a_bad_line_keeps_neither_its_rows_nor_the_account_link_it_made(@TempDir Path dir)
+            throws Exception {
+        // the statement's account is linked (guessed: the chart's one checking account) while the file is parsed,
+        // before the import's transaction begins; the link is written inside it, so a failure leaves none behind
+        Path file = dir.resolve("chk.csv");
+        Files.writeString(file, "Date,Description,Amount,Account\n03/01/2026,Coffee,-3.50,CHK-5150\n"
+                + "03/15/2026,Tea,12.3.4,CHK-5150\n03/02/2026,Bagel,-2.25,CHK-5150\n");
+        ImportReport failed = statements.importFile(owner, file, ImportOptions.defaults());
+
+        assertThat(failed.status()).as(failed.summary()).isEqualTo(ImportStatus.FAILED);
+        assertThat(failed.error()).startsWith("chk.csv: line 3: the amount '12.3.4' is not an amount");
+        assertThat(all()).isEmpty();
+        assertThat(links("CHK-5150")).isZero();
+
+        Files.writeString(file, "Date,Description,Amount,Account\n03/01/2026,Coffee,-3.50,CHK-5150\n"
+                + "03/02/2026,Bagel,-2.25,CHK-5150\n03/15/2026,Tea,-1.75,CHK-5150\n");
+        assertThat(statements.importFile(owner, file, ImportOptions.defaults()).status()).isEqualTo(ImportStatus.IMPORTED);
+        assertThat(all()).extracting(BankTransaction::bankAccount).containsOnly(checking.id()).hasSize(3);
+        assertThat(links("CHK-5150")).isOne();
+    }
+
+    @Test
+    void an_import_holds_its_first_rows_unwritten_then_begins_writing_once_and_streams_the_rest_in_batches() {
+        ImportBatchId batch = ImportBatchId.newId();
+        int[] begun = {0};
+        FileImport run = new FileImport(repository, owner.companyId(), batch, CurrencyCode.USD,
+                (ref, line) -> checking.id(), java.time.Instant.now(), () -> {
+                    begun[0]++;
+                    repository.insertBatch(owner.companyId(), batch, "big.csv", "0".repeat(64), StatementFormat.CSV,
+                            null, java.time.Instant.now());
+                });
+        int line = 0;
+        while (line < FileImport.STAGED_ROWS - 1) {
+            run.line(statementLine(++line));
+        }
+        assertThat(begun[0]).isZero();
+        assertThat(stored()).isZero();
+
+        run.line(statementLine(++line));
+        assertThat(begun[0]).isOne();
+        assertThat(stored()).isEqualTo(FileImport.STAGED_ROWS);
+
+        while (line < FileImport.STAGED_ROWS + FileImport.BATCH_ROWS - 1) {
+            run.line(statementLine(++line));
+        }
+        assertThat(stored()).isEqualTo(FileImport.STAGED_ROWS);
+        run.line(statementLine(++line));
+        assertThat(stored()).isEqualTo(FileImport.STAGED_ROWS + FileImport.BATCH_ROWS);
+        run.line(statementLine(++line));
+        run.flush();
+        assertThat(begun[0]).isOne();
+        assertThat(stored()).isEqualTo(line);
+    }
+
+    static ai.bookkeeper.ingest.parser.StatementLine statementLine(int n) {
+        return new ai.bookkeeper.ingest.parser.StatementLine(n + 1, "CHK-1", LocalDate.of(2026, 3, 1).plusDays(n % 28),
+                null, java.math.BigDecimal.valueOf(-(100 + n), 2), null, "CARD PURCHASE " + n, null, null, null, false, null);
+    }
+
+    int stored() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction WHERE company_id = ?", Integer.class,
+                Keys.bind(owner.companyId()));
+    }
+
+    int links(String externalRef) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM statement_account WHERE company_id = ? AND external_ref = ?",
+                Integer.class, Keys.bind(owner.companyId()), externalRef);
     }
 
     @Test

@@ -75,6 +75,15 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
                 List.of(JournalLine.debit(bank.id(), money), JournalLine.credit(sales.id(), money))), EntryStatus.APPROVED);
     }
 
+    int count(String sql) {
+        return jdbc.queryForObject(sql, Integer.class, Keys.bind(owner.companyId()));
+    }
+
+    boolean recorded(BankLine line) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM reconcile_bank_line WHERE company_id = ? AND bank_line_id = ?",
+                Integer.class, Keys.bind(owner.companyId()), line.id()) == 1;
+    }
+
     BankLine line(int day, String amount, String description) {
         return new BankLine(UUID.randomUUID().toString(), bank.id(), LocalDate.of(2026, 4, day),
                 Money.of(amount, CurrencyCode.USD), description);
@@ -147,10 +156,15 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
         assertThat(match.kind()).isEqualTo(MatchKind.HEURISTIC);
 
         BankLine parking = line(6, "-12.00", "CITY PARKING");
+        int auditEvents = count("SELECT COUNT(*) FROM audit_event WHERE company_id = ?");
         assertThat(reconciler.matchBeforeCreate(owner, parking)).isEmpty();
+        // a look that finds nothing writes nothing (no write transaction): the line is recorded when it is linked
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE company_id = ?")).isEqualTo(auditEvents);
+        assertThat(recorded(parking)).isFalse();
         JournalEntry booked = spend(6, "12.00", "City parking", EntrySource.BANK, EntryStatus.PROPOSED);
         Match created = reconciler.linkCreated(owner, parking, booked.id());
         assertThat(created.kind()).isEqualTo(MatchKind.EXACT);
+        assertThat(recorded(parking)).isTrue();
         assertThat(reconciler.orphans(owner, APRIL_1, APRIL_30).entries()).extracting(LedgerItem::entryId)
                 .containsExactly(fromBank.id().toString());
     }

@@ -31,6 +31,7 @@ class ReviewIntegrationTest extends DatabaseIntegrationTest {
     @Autowired Ledger ledger;
     @Autowired Proposals proposals;
     @Autowired ReviewQueue review;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     CompanyAccess owner;
     Account checking;
@@ -60,6 +61,43 @@ class ReviewIntegrationTest extends DatabaseIntegrationTest {
         assertThat(again.alreadyProposed()).isEqualTo(2);
         assertThat(ledger.trialBalance(owner, LocalDate.parse("2026-12-31")).isBalanced()).isTrue();
         assertThat(review.all(owner)).hasSize(2);
+    }
+
+    @Test
+    void two_runs_proposing_the_same_transactions_at_once_book_each_of_them_once() throws Exception {
+        // each run reads which transactions are new before its write transaction and checks again inside it
+        List<TransactionFacts> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            batch.add(txn("2026-01-" + String.format("%02d", 1 + i % 28), "ZZQX VENDOR " + i, "-" + (10 + i) + ".00"));
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Proposals.Result>> runs = new java.util.ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return proposals.proposeAll(owner, batch);
+                }));
+            }
+            start.countDown();
+            int proposed = 0;
+            for (java.util.concurrent.Future<Proposals.Result> run : runs) {
+                try {
+                    proposed += run.get(60, java.util.concurrent.TimeUnit.SECONDS).proposed();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // PostgreSQL: both checked before either committed; the proposal's unique key refuses the second
+                    assertThat(e.getCause()).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+                }
+            }
+            assertThat(proposed).isEqualTo(300);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(review.all(owner)).hasSize(300);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE company_id = ? AND source = 'BANK'",
+                Integer.class, ai.bookkeeper.platform.Keys.bind(owner.companyId()))).isEqualTo(300);
+        assertThat(ledger.trialBalance(owner, LocalDate.parse("2026-12-31")).isBalanced()).isTrue();
     }
 
     @Test
