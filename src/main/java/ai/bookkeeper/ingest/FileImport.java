@@ -29,11 +29,11 @@ import java.util.regex.Pattern;
  * The state of importing one file: turns parsed lines into rows with fingerprints, inserts them in JDBC batches, and
  * remembers what the post-import checks need.
  *
- * <p>The first {@link #STAGED_ROWS} rows are parsed before the file's database transaction begins, so that a
- * statement of ordinary size is read, checked and fingerprinted without holding the database's write lock (on SQLite,
- * one lock for every company); {@code beginWriting} is called before the first row is written, and opens the
- * transaction. A longer file goes on streaming inside that transaction in batches of {@link #BATCH_ROWS}, so memory
- * stays bounded whatever its size.
+ * <p>The first rows, up to {@link #STAGED_ROWS} of them or about {@link #STAGED_BYTES} of text, are parsed before
+ * the file's database transaction begins, so that a statement of ordinary size is read, checked and fingerprinted
+ * without holding the database's write lock (on SQLite, one lock for every company); {@code beginWriting} is called
+ * before the first row is written, and opens the transaction. A longer file goes on streaming inside that transaction
+ * in batches of {@link #BATCH_ROWS}, so memory stays bounded whatever its size.
  *
  * <p>Fingerprint rule: {@code id:<bank id>} when the format carries the bank's own id (FITID, AcctSvcrRef or
  * EndToEndId, a CSV reference column); otherwise {@code h:} + SHA-256 over booking date, amount in minor units,
@@ -45,8 +45,14 @@ import java.util.regex.Pattern;
 final class FileImport implements StatementHandler {
 
     static final int BATCH_ROWS = 1000;
-    /** Rows held before the transaction begins: about 600 bytes each, so some 12 MB at most per import. */
+    /** At most this many rows are held before the transaction begins (a bank line is typically 0.5–1 KB in memory). */
     static final int STAGED_ROWS = 20_000;
+    /**
+     * And at most about this many bytes of them (strings counted at two bytes a character, plus a row's fixed part),
+     * so that rows of long descriptions (up to 1,000 characters each) stop the staging early: 16 MB per import.
+     */
+    static final long STAGED_BYTES = 16L * 1024 * 1024;
+    private static final int ROW_BYTES = 400;
     private static final int MAX_TRANSFER_CANDIDATES = 100_000;
     private static final Pattern TRANSFER = Pattern.compile(
             "\\b(TRANSFER|XFER|TRF|TFR|UMBUCHUNG|ÜBERTRAG|UEBERTRAG|VIREMENT)\\b", Pattern.CASE_INSENSITIVE);
@@ -61,6 +67,7 @@ final class FileImport implements StatementHandler {
     private final Runnable beginWriting;
     private final List<Object[]> pending = new ArrayList<>(BATCH_ROWS);
     private boolean writing;
+    private long stagedBytes;
     private final Map<Long, Integer> occurrences = new HashMap<>();
     final List<StatementBalance> balances = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
@@ -116,8 +123,16 @@ final class FileImport implements StatementHandler {
                 && TRANSFER.matcher(line.description()).find()) {
             transferCandidates.add(id);
         }
-        if (pending.size() >= (writing ? BATCH_ROWS : STAGED_ROWS)) {
-            flush();
+        if (writing) {
+            if (pending.size() >= BATCH_ROWS) {
+                flush();
+            }
+        } else {
+            stagedBytes += ROW_BYTES + 2L * (length(line.description()) + normalized.length() + length(line.counterparty())
+                    + length(line.reference()) + length(bankId) + fingerprint.length());
+            if (pending.size() >= STAGED_ROWS || stagedBytes >= STAGED_BYTES) {
+                flush();
+            }
         }
     }
 
@@ -171,6 +186,10 @@ final class FileImport implements StatementHandler {
             throw new StatementParseException(line, "line " + line + ": the amount " + amount.toPlainString()
                     + " has more decimals than " + currency + " has, or is too large");
         }
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     private byte[] digest(String text) {

@@ -257,10 +257,15 @@ public class Statements {
             transaction[0] = null;
             transactionManager.commit(done);
             return report;
-        } finally {
+        } catch (RuntimeException | Error e) {
             if (transaction[0] != null && !transaction[0].isCompleted()) {
-                transactionManager.rollback(transaction[0]);
+                try {
+                    transactionManager.rollback(transaction[0]);
+                } catch (RuntimeException | Error rollback) {
+                    e.addSuppressed(rollback);
+                }
             }
+            throw e;
         }
     }
 
@@ -371,9 +376,21 @@ public class Statements {
             return account.id();
         }
 
-        /** Writes the links resolved since the last call; inside the import's transaction. */
+        /**
+         * Writes the links resolved since the last call; inside the import's transaction. A link someone else made for
+         * the same statement account while the file was read is kept, and if it names another ledger account the
+         * file fails (its rows were read for the account this import chose), to be imported again.
+         */
         void saveLinks() {
-            unsaved.forEach((ref, account) -> repository.link(access.companyId(), ref, account, clock.instant()));
+            unsaved.forEach((ref, account) -> {
+                Optional<AccountId> now = repository.linkedAccount(access.companyId(), ref);
+                if (now.isEmpty()) {
+                    repository.link(access.companyId(), ref, account, clock.instant());
+                } else if (!now.get().equals(account)) {
+                    throw new StatementParseException(0, "the statement account '" + ref + "' was linked to another"
+                            + " ledger account while this file was being read; import the file again");
+                }
+            });
             unsaved.clear();
         }
 

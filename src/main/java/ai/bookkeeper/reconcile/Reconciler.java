@@ -35,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A company's reconciliation: bank lines matched to the entries that hit the bank account, receipts attached to the
  * entries that paid them, orphans, balance checks and the reconciliation rate. Matches are stored one row per
- * (bank line, entry), and the database refuses to match an entry twice. Every bank line handed to this service is
- * recorded (idempotently), so that rates and orphans of a period are answered from the database.
+ * (bank line, entry), and the database refuses to match an entry twice. Every bank line handed to this service to be
+ * reconciled, linked or matched is recorded (idempotently), so that rates and orphans of a period are answered from
+ * the database; a {@link #matchBeforeCreate} that finds nothing records nothing (the linking that follows does).
  */
 @Service
 public class Reconciler {

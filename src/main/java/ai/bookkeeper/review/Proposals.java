@@ -87,12 +87,20 @@ public class Proposals {
      * <p>Everything but the writing is done before the write transaction begins (on SQLite, before taking the one
      * write lock that every company's imports share): which transactions are new, their suggestions, the policy's
      * decisions and the entries' lines. The transaction then checks again which are new, since another run may
-     * have proposed some meanwhile, and books the rest: the result is the same as if all of it ran inside.
+     * have proposed some meanwhile, and books the rest, so nothing is booked twice. What this run reads before that
+     * is not re-read: a change to the approval threshold or the chart made meanwhile applies from the next run, and
+     * what the categorizer remembers of its own calls (when it categorizes here) is kept even if the booking fails.
      *
      * @param suggestions {@code Categorizer.suggestAll} of exactly {@code transactions}, in the same order; null to
      *                    categorize here
      */
     public Result proposeAll(CompanyAccess access, List<TransactionFacts> transactions, List<Suggestion> suggestions) {
+        return proposeAll(access, transactions, suggestions, () -> { });
+    }
+
+    /** As above; {@code beforeBooking} runs between the preparing and the write transaction (tests race it there). */
+    Result proposeAll(CompanyAccess access, List<TransactionFacts> transactions, List<Suggestion> suggestions,
+                      Runnable beforeBooking) {
         access.require(Role.ACCOUNTANT, "propose journal entries");
         if (suggestions != null && suggestions.size() != transactions.size()) {
             throw new IllegalArgumentException("one suggestion per transaction: " + suggestions.size() + " for "
@@ -132,6 +140,7 @@ public class Proposals {
                     AutoApprovalPolicy.memo(s), EntrySource.BANK, lines(t, s, byCode)),
                     approve ? EntryStatus.APPROVED : EntryStatus.PROPOSED)));
         }
+        beforeBooking.run();
         return writes.execute(status -> book(access, prepared, transactions.size()));
     }
 

@@ -206,6 +206,29 @@ class StatementImportIntegrationTest extends DatabaseIntegrationTest {
         assertThat(stored()).isEqualTo(line);
     }
 
+    @Test
+    void rows_of_long_descriptions_end_the_staging_early_so_that_it_holds_about_16_mb() {
+        ImportBatchId batch = ImportBatchId.newId();
+        int[] begun = {0};
+        FileImport run = new FileImport(repository, owner.companyId(), batch, CurrencyCode.USD,
+                (ref, line) -> checking.id(), java.time.Instant.now(), () -> {
+                    begun[0]++;
+                    repository.insertBatch(owner.companyId(), batch, "long.csv", "0".repeat(64), StatementFormat.CSV,
+                            null, java.time.Instant.now());
+                });
+        String padding = "X".repeat(990);
+        int line = 0;
+        while (begun[0] == 0 && line < FileImport.STAGED_ROWS) {
+            ai.bookkeeper.ingest.parser.StatementLine plain = statementLine(++line);
+            run.line(new ai.bookkeeper.ingest.parser.StatementLine(plain.line(), plain.accountRef(), plain.bookingDate(),
+                    null, plain.amount(), null, plain.description() + padding, null, null, null, false, null));
+        }
+        // about 4.4 KB counted per row: writing begins after some 3,800 rows, not 20,000
+        assertThat(begun[0]).isOne();
+        assertThat(line).isBetween(3_000, 4_500);
+        assertThat(stored()).isEqualTo(line);
+    }
+
     static ai.bookkeeper.ingest.parser.StatementLine statementLine(int n) {
         return new ai.bookkeeper.ingest.parser.StatementLine(n + 1, "CHK-1", LocalDate.of(2026, 3, 1).plusDays(n % 28),
                 null, java.math.BigDecimal.valueOf(-(100 + n), 2), null, "CARD PURCHASE " + n, null, null, null, false, null);

@@ -64,36 +64,21 @@ class ReviewIntegrationTest extends DatabaseIntegrationTest {
     }
 
     @Test
-    void two_runs_proposing_the_same_transactions_at_once_book_each_of_them_once() throws Exception {
-        // each run reads which transactions are new before its write transaction and checks again inside it
+    void a_run_that_another_run_overtakes_between_preparing_and_booking_books_nothing_twice() {
+        // the first run prepares all 300 as new; before it books them, a second run proposes the same 300; the first
+        // run's transaction checks again and leaves them alone
         List<TransactionFacts> batch = new java.util.ArrayList<>();
         for (int i = 0; i < 300; i++) {
             batch.add(txn("2026-01-" + String.format("%02d", 1 + i % 28), "ZZQX VENDOR " + i, "-" + (10 + i) + ".00"));
         }
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            List<java.util.concurrent.Future<Proposals.Result>> runs = new java.util.ArrayList<>();
-            for (int r = 0; r < 2; r++) {
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    return proposals.proposeAll(owner, batch);
-                }));
-            }
-            start.countDown();
-            int proposed = 0;
-            for (java.util.concurrent.Future<Proposals.Result> run : runs) {
-                try {
-                    proposed += run.get(60, java.util.concurrent.TimeUnit.SECONDS).proposed();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    // PostgreSQL: both checked before either committed; the proposal's unique key refuses the second
-                    assertThat(e.getCause()).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
-                }
-            }
-            assertThat(proposed).isEqualTo(300);
-        } finally {
-            pool.shutdownNow();
-        }
+        Proposals.Result[] overtaking = new Proposals.Result[1];
+        Proposals.Result overtaken = proposals.proposeAll(owner, batch, null,
+                () -> overtaking[0] = proposals.proposeAll(owner, batch));
+
+        assertThat(overtaking[0].proposed()).isEqualTo(300);
+        assertThat(overtaken.proposed()).isZero();
+        assertThat(overtaken.alreadyProposed()).isEqualTo(300);
+        assertThat(overtaken.booked()).isEmpty();
         assertThat(review.all(owner)).hasSize(300);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE company_id = ? AND source = 'BANK'",
                 Integer.class, ai.bookkeeper.platform.Keys.bind(owner.companyId()))).isEqualTo(300);
