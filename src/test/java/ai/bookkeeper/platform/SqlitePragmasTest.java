@@ -1,0 +1,56 @@
+package ai.bookkeeper.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQLite connections the application opens: WAL, foreign keys, and a 64 MB page cache unless the URL sets one. */
+class SqlitePragmasTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void every_connection_has_wal_foreign_keys_and_a_64_mb_page_cache() throws Exception {
+        DataSource source = new DatabaseConfiguration().dataSource(properties("jdbc:sqlite:" + dir.resolve("books.db")));
+        try {
+            for (int i = 0; i < 3; i++) { // more than one pooled connection
+                try (Connection c = source.getConnection()) {
+                    assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+                    assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
+                    assertThat(pragma(c, "cache_size")).isEqualTo("-65536");
+                }
+            }
+        } finally {
+            ((AutoCloseable) source).close();
+        }
+    }
+
+    @Test
+    void a_url_that_sets_cache_size_keeps_its_own() throws Exception {
+        DataSource source = new DatabaseConfiguration().dataSource(
+                properties("jdbc:sqlite:" + dir.resolve("small.db") + "?cache_size=-4000"));
+        try (Connection c = source.getConnection()) {
+            assertThat(pragma(c, "cache_size")).isEqualTo("-4000");
+        } finally {
+            ((AutoCloseable) source).close();
+        }
+    }
+
+    private static DatabaseProperties properties(String url) {
+        return new DatabaseProperties(url, null, null, null, null);
+    }
+
+    private static String pragma(Connection c, String name) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
