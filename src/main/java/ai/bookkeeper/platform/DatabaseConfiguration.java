@@ -55,8 +55,8 @@ class DatabaseConfiguration {
             if (!properties.url().contains("cache_size=")) {
                 // 64 MB of page cache per connection instead of SQLite's 2 MB, taken only as pages are read: once the
                 // books outgrow the cache, inserting a bank line's seven rows and their 22 index entries reads pages
-                // back from the file (bench, a million transactions: 97–99 s against 108–113 s; reports/benchmark.md).
-                // A URL that sets cache_size itself keeps its own.
+                // back from the file. Bench, a million transactions: 97.0–111.8 s with it against 107.0–112.7 s
+                // without, a few per cent at most (reports/benchmark.md). A URL that sets cache_size keeps its own.
                 pragmas.setProperty("cache_size", Long.toString(-SQLITE_CACHE_KIB));
             }
             config.setDataSource(new SqliteWriterQueue(properties.url(), pragmas, SQLITE_BUSY_TIMEOUT));
