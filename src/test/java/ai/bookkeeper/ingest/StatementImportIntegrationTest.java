@@ -175,14 +175,8 @@ class StatementImportIntegrationTest extends DatabaseIntegrationTest {
 
     @Test
     void an_import_holds_its_first_rows_unwritten_then_begins_writing_once_and_streams_the_rest_in_batches() {
-        ImportBatchId batch = ImportBatchId.newId();
         int[] begun = {0};
-        FileImport run = new FileImport(repository, owner.companyId(), batch, CurrencyCode.USD,
-                (ref, line) -> checking.id(), java.time.Instant.now(), () -> {
-                    begun[0]++;
-                    repository.insertBatch(owner.companyId(), batch, "big.csv", "0".repeat(64), StatementFormat.CSV,
-                            null, java.time.Instant.now());
-                });
+        FileImport run = countingBegins(begun);
         int line = 0;
         while (line < FileImport.STAGED_ROWS - 1) {
             run.line(statementLine(++line));
@@ -208,14 +202,8 @@ class StatementImportIntegrationTest extends DatabaseIntegrationTest {
 
     @Test
     void rows_of_long_descriptions_end_the_staging_early_so_that_it_holds_about_16_mb() {
-        ImportBatchId batch = ImportBatchId.newId();
         int[] begun = {0};
-        FileImport run = new FileImport(repository, owner.companyId(), batch, CurrencyCode.USD,
-                (ref, line) -> checking.id(), java.time.Instant.now(), () -> {
-                    begun[0]++;
-                    repository.insertBatch(owner.companyId(), batch, "long.csv", "0".repeat(64), StatementFormat.CSV,
-                            null, java.time.Instant.now());
-                });
+        FileImport run = countingBegins(begun);
         String padding = "X".repeat(990);
         int line = 0;
         while (begun[0] == 0 && line < FileImport.STAGED_ROWS) {
@@ -227,6 +215,17 @@ class StatementImportIntegrationTest extends DatabaseIntegrationTest {
         assertThat(begun[0]).isOne();
         assertThat(line).isBetween(3_000, 4_500);
         assertThat(stored()).isEqualTo(line);
+    }
+
+    /** A file import into checking whose start of writing (it stores the import batch then) is counted in begun[0]. */
+    FileImport countingBegins(int[] begun) {
+        ImportBatchId batch = ImportBatchId.newId();
+        return new FileImport(repository, owner.companyId(), batch, CurrencyCode.USD, (ref, line) -> checking.id(),
+                java.time.Instant.now(), () -> {
+                    begun[0]++;
+                    repository.insertBatch(owner.companyId(), batch, "staged.csv", "0".repeat(64), StatementFormat.CSV,
+                            null, java.time.Instant.now());
+                });
     }
 
     static ai.bookkeeper.ingest.parser.StatementLine statementLine(int n) {
