@@ -21,7 +21,7 @@ class DatabaseConfiguration {
     /** How long SQLite waits for its write lock, in its busy handler or in this process's queue. */
     private static final Duration SQLITE_BUSY_TIMEOUT = Duration.ofSeconds(30);
     /** SQLite's page cache per connection, in KiB (a negative {@code cache_size} counts KiB, not pages). */
-    static final long SQLITE_CACHE_KIB = 64L * 1024;
+    private static final long SQLITE_CACHE_KIB = 64L * 1024;
 
     @Bean
     DatabaseEngine databaseEngine(DatabaseProperties properties) {

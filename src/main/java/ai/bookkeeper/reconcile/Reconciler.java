@@ -92,10 +92,10 @@ public class Reconciler {
      */
     public List<Match> matchBeforeCreate(CompanyAccess access, List<BankLine> lines) {
         access.require(Role.ACCOUNTANT, "reconcile bank statements");
-        ReconcileRepository.ItemFilter filter = new ReconcileRepository.ItemFilter(false, true, false);
         if (lines.isEmpty()) {
             return List.of();
         }
+        ReconcileRepository.ItemFilter filter = new ReconcileRepository.ItemFilter(false, true, false);
         requireBankAccounts(access, lines);
         if (search(access, lines, ReconcileOptions.defaults(), filter).matches().isEmpty()) {
             return List.of();

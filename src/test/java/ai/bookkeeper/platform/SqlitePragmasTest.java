@@ -20,11 +20,13 @@ class SqlitePragmasTest {
     void every_connection_has_wal_foreign_keys_and_a_64_mb_page_cache() throws Exception {
         DataSource source = new DatabaseConfiguration().dataSource(properties("jdbc:sqlite:" + dir.resolve("books.db")));
         try {
-            for (int i = 0; i < 3; i++) { // more than one pooled connection
-                try (Connection c = source.getConnection()) {
-                    assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
-                    assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
-                    assertThat(pragma(c, "cache_size")).isEqualTo("-65536");
+            // three connections open at once, so that the pool cannot hand the same one back each time
+            try (Connection a = source.getConnection(); Connection b = source.getConnection();
+                 Connection c = source.getConnection()) {
+                for (Connection connection : new Connection[] {a, b, c}) {
+                    assertThat(pragma(connection, "journal_mode")).isEqualTo("wal");
+                    assertThat(pragma(connection, "foreign_keys")).isEqualTo("1");
+                    assertThat(pragma(connection, "cache_size")).isEqualTo("-65536");
                 }
             }
         } finally {
