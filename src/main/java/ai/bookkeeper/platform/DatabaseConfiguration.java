@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +23,8 @@ class DatabaseConfiguration {
     private static final Duration SQLITE_BUSY_TIMEOUT = Duration.ofSeconds(30);
     /** SQLite's page cache per connection, in KiB (a negative {@code cache_size} counts KiB, not pages). */
     private static final long SQLITE_CACHE_KIB = 64L * 1024;
+    /** How often the checkpointer copies SQLite's write-ahead log into the database file. */
+    private static final Duration SQLITE_CHECKPOINT_INTERVAL = Duration.ofMillis(250);
 
     @Bean
     DatabaseEngine databaseEngine(DatabaseProperties properties) {
@@ -59,6 +62,10 @@ class DatabaseConfiguration {
                 // without, a few per cent at most (reports/benchmark.md). A URL that sets cache_size keeps its own.
                 pragmas.setProperty("cache_size", Long.toString(-SQLITE_CACHE_KIB));
             }
+            if (!properties.url().contains("wal_autocheckpoint=") && SqliteCheckpointer.applies(properties.url())) {
+                // the checkpointer copies the log in the background; a writer checkpoints only if it falls behind
+                pragmas.setProperty("wal_autocheckpoint", Integer.toString(SqliteCheckpointer.BACKSTOP_PAGES));
+            }
             config.setDataSource(new SqliteWriterQueue(properties.url(), pragmas, SQLITE_BUSY_TIMEOUT));
             config.setMaximumPoolSize(properties.poolSize() == null ? 4 : properties.poolSize());
         } else {
@@ -68,9 +75,44 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
+    /**
+     * For SQLite on a file, the thread that copies the write-ahead log into the database file (see
+     * {@link SqliteCheckpointer}); for PostgreSQL and in-memory SQLite, nothing.
+     */
+    @Bean
+    SmartLifecycle sqliteCheckpointer(DatabaseProperties properties) {
+        if (properties.engine() == DatabaseEngine.SQLITE && SqliteCheckpointer.applies(properties.url())) {
+            Properties pragmas = new Properties();
+            pragmas.setProperty("journal_mode", "WAL");
+            pragmas.setProperty("busy_timeout", Long.toString(SQLITE_BUSY_TIMEOUT.toMillis()));
+            return new SqliteCheckpointer(properties.url(), pragmas, SQLITE_CHECKPOINT_INTERVAL);
+        }
+        return new NoLifecycle();
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** A lifecycle with nothing to start or stop. */
+    private static final class NoLifecycle implements SmartLifecycle {
+        private volatile boolean running;
+
+        @Override
+        public void start() {
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
     }
 
     private static void createParentDirectory(String url) {

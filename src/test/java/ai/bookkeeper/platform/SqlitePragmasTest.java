@@ -10,7 +10,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite connections the application opens: WAL, foreign keys, and a 64 MB page cache unless the URL sets one. */
+/**
+ * The SQLite connections the application opens: WAL, foreign keys, a 64 MB page cache and the checkpoint backstop,
+ * unless the URL sets its own.
+ */
 class SqlitePragmasTest {
 
     @TempDir
@@ -27,6 +30,9 @@ class SqlitePragmasTest {
                     assertThat(pragma(connection, "journal_mode")).isEqualTo("wal");
                     assertThat(pragma(connection, "foreign_keys")).isEqualTo("1");
                     assertThat(pragma(connection, "cache_size")).isEqualTo("-65536");
+                    // the background checkpointer copies the log; a writer does only past the backstop
+                    assertThat(pragma(connection, "wal_autocheckpoint"))
+                            .isEqualTo(Integer.toString(SqliteCheckpointer.BACKSTOP_PAGES));
                 }
             }
         } finally {
@@ -35,11 +41,12 @@ class SqlitePragmasTest {
     }
 
     @Test
-    void a_url_that_sets_cache_size_keeps_its_own() throws Exception {
+    void a_url_that_sets_cache_size_or_wal_autocheckpoint_keeps_its_own() throws Exception {
         DataSource source = new DatabaseConfiguration().dataSource(
-                properties("jdbc:sqlite:" + dir.resolve("small.db") + "?cache_size=-4000"));
+                properties("jdbc:sqlite:" + dir.resolve("small.db") + "?cache_size=-4000&wal_autocheckpoint=100"));
         try (Connection c = source.getConnection()) {
             assertThat(pragma(c, "cache_size")).isEqualTo("-4000");
+            assertThat(pragma(c, "wal_autocheckpoint")).isEqualTo("100");
         } finally {
             ((AutoCloseable) source).close();
         }
