@@ -24,13 +24,22 @@ public class PlannerStatistics {
     /**
      * A table is analyzed once the rows changed since its last analysis outnumber the rows it had then (it doubled,
      * say), or past 50 changed rows if it was never analyzed. Coarser than autovacuum's 10 %: the plans only need each
-     * table's order of magnitude, and every ANALYZE samples up to 30,000 rows of a table (0.1 to 0.2 s for the wide
-     * ones), so doubling keeps the work logarithmic in the size of the books. Where autovacuum runs, it keeps the
+     * table's order of magnitude, and every ANALYZE samples rows of the table (3,000 here, see
+     * {@link #BULK_STATISTICS_TARGET}), so doubling keeps the work logarithmic in the size of the books. Where autovacuum runs, it keeps the
      * finer statistics.
      */
     private static final String STALE = """
             SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
             WHERE s.schemaname = current_schema() AND s.n_mod_since_analyze > 50 + GREATEST(c.reltuples, 0)""";
+
+    /**
+     * The statistics target of {@link #refresh}'s analyses: ANALYZE samples 300 rows per unit of target, so 10 reads
+     * 3,000 rows of a table instead of the default 100's 30,000, and keeps ten histogram buckets per column instead of
+     * a hundred. These analyses only have to tell the planner each table's order of magnitude; their full-sized cost
+     * was 12 % of the workers' time in a 100,000-transaction bench on PostgreSQL (reports/benchmark.md, ninth session).
+     * {@link #analyzeAll} and autovacuum keep the server's own target.
+     */
+    static final int BULK_STATISTICS_TARGET = 10;
 
     private final JdbcTemplate jdbc;
     private final DatabaseEngine engine;
@@ -61,8 +70,10 @@ public class PlannerStatistics {
         }
         List<String> stale = jdbc.queryForList(STALE + " ORDER BY s.relname", String.class);
         if (!stale.isEmpty()) {
-            jdbc.execute("DO $$ DECLARE r record; BEGIN FOR r IN " + STALE
-                    + " LOOP EXECUTE format('ANALYZE %I', r.relname); END LOOP; END $$");
+            // a small sample for these in-between analyses (see BULK_STATISTICS_TARGET); only for this statement
+            jdbc.execute("DO $$ DECLARE r record; BEGIN"
+                    + " PERFORM set_config('default_statistics_target', '" + BULK_STATISTICS_TARGET + "', true);"
+                    + " FOR r IN " + STALE + " LOOP EXECUTE format('ANALYZE %I', r.relname); END LOOP; END $$");
             LOG.debug("analyzed {} after a bulk write", stale);
         }
         return stale;
