@@ -3,6 +3,8 @@ package ai.bookkeeper.pipeline;
 import ai.bookkeeper.ingest.ImportOptions;
 import ai.bookkeeper.ingest.ImportReport;
 import ai.bookkeeper.ingest.Statements;
+import ai.bookkeeper.platform.DatabaseWriteLock;
+import ai.bookkeeper.platform.WriteLockUsage;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Ids;
 import ai.bookkeeper.simulate.SimulatedCompany;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -52,9 +55,11 @@ class BenchRunner {
     private final Statements statements;
     private final Pipeline pipeline;
     private final PilotRunner pilot;
+    private final DatabaseWriteLock writeLock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    BenchRunner(Tenancy tenancy, Statements statements, Pipeline pipeline, PilotRunner pilot) {
+    BenchRunner(Tenancy tenancy, Statements statements, Pipeline pipeline, PilotRunner pilot, DatabaseWriteLock writeLock) {
+        this.writeLock = writeLock;
         this.tenancy = tenancy;
         this.statements = statements;
         this.pipeline = pipeline;
@@ -64,7 +69,7 @@ class BenchRunner {
     /** What a run measured. Seconds per stage are summed over companies; end to end is the wall clock of all of them. */
     record Result(long transactions, Map<String, Long> nanosByStage, long endToEndNanos, long setupNanos,
                   int companies, int workers, Pipeline.Outcome outcome, long peakHeapBytes, long maxHeapBytes, long gcCount,
-                  long gcMillis, long cpuNanos) {
+                  long gcMillis, long cpuNanos, Optional<WriteLockUsage> writeLock) {
 
         /** Every transaction ended in exactly one place: proposed, a transfer leg, matched, or pending. */
         boolean countsAddUp() {
@@ -86,6 +91,10 @@ class BenchRunner {
                             + " existing entries, %d pending skipped, %d reconciled; counts add up: %s%n",
                     outcome.proposed(), outcome.autoApproved(), outcome.queued(), outcome.transfers(),
                     outcome.matchedExisting(), outcome.skipped(), outcome.reconciled(), countsAddUp() ? "yes" : "NO");
+            writeLock.ifPresent(lock -> out.printf(Locale.ROOT, "SQLite's write lock: held %.2f s (%.0f %% of the end-to-end"
+                    + " time) in %d transactions, the longest %.2f s; transactions waited %.2f s in all for it%n",
+                    lock.held().toNanos() / 1e9, 100.0 * lock.held().toNanos() / Math.max(endToEndNanos, 1), lock.turns(),
+                    lock.longestHeld().toNanos() / 1e9, lock.waited().toNanos() / 1e9));
             out.printf(Locale.ROOT, "peak heap: %d MB used of %d MB max; GC: %d collections, %d ms%n",
                     peakHeapBytes >> 20, maxHeapBytes >> 20, gcCount, gcMillis);
             // on a shared machine the wall clock depends on the neighbours; the CPU time of this process does less
@@ -124,6 +133,7 @@ class BenchRunner {
             Pipeline.Stages stages = (stage, spent) -> nanos.get(stage).addAndGet(spent);
             int[] totals = new int[8];
             long transactions = 0;
+            Optional<WriteLockUsage> lock0 = writeLock.usage();
             long started = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(workers, BenchRunner::workerThread);
             try {
@@ -142,13 +152,14 @@ class BenchRunner {
                 pool.shutdownNow();
             }
             long endToEnd = System.nanoTime() - started;
+            Optional<WriteLockUsage> lock = writeLock.usage().map(now -> now.since(lock0.orElseThrow()));
             long cpu = cpuNanos() - cpu0;
             Map<String, Long> byStage = new LinkedHashMap<>();
             nanos.forEach((stage, n) -> byStage.put(stage, n.get()));
             Pipeline.Outcome outcome = new Pipeline.Outcome(totals[0], totals[1], totals[2], totals[3], totals[4],
                     totals[5], totals[6], totals[7]);
             return new Result(transactions, byStage, endToEnd, setupNanos, merged.size(), workers, outcome, heap.peak(),
-                    Runtime.getRuntime().maxMemory(), gcCount() - gcCount0, gcMillis() - gcMillis0, cpu);
+                    Runtime.getRuntime().maxMemory(), gcCount() - gcCount0, gcMillis() - gcMillis0, cpu, lock);
         }
     }
 

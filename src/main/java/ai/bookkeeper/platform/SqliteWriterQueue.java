@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -47,6 +49,10 @@ final class SqliteWriterQueue implements DataSource {
     private final Semaphore turn = new Semaphore(1, true);
     /** The thread that took the turn now held, if any. */
     private volatile Thread holder;
+    private final LongAdder turnsTaken = new LongAdder();
+    private final LongAdder waitedNanos = new LongAdder();
+    private final LongAdder heldNanos = new LongAdder();
+    private final AtomicLong longestHeldNanos = new AtomicLong();
 
     SqliteWriterQueue(String url, Properties properties, Duration wait) {
         this.url = url;
@@ -71,10 +77,18 @@ final class SqliteWriterQueue implements DataSource {
         return turn.getQueueLength();
     }
 
+    /** The turns completed so far (given back), how long they were waited for and held. */
+    WriteLockUsage usage() {
+        return new WriteLockUsage(turnsTaken.sum(), Duration.ofNanos(waitedNanos.sum()), Duration.ofNanos(heldNanos.sum()),
+                Duration.ofNanos(longestHeldNanos.get()));
+    }
+
     private final class Turns implements InvocationHandler {
 
         private final Connection connection;
         private volatile boolean holding;
+        /** When this connection's turn began ({@link System#nanoTime()}), while it holds one. */
+        private volatile long heldSince;
 
         Turns(Connection connection) {
             this.connection = connection;
@@ -124,8 +138,10 @@ final class SqliteWriterQueue implements DataSource {
                         + " transaction on another connection, and would wait for itself: join that transaction instead"
                         + " of beginning a new one (database is locked)", SQLiteErrorCode.SQLITE_BUSY);
             }
+            long asked = System.nanoTime();
             try {
                 if (!turn.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    waitedNanos.add(System.nanoTime() - asked);
                     throw new SQLiteException("[SQLITE_BUSY] another transaction of this process held the database's"
                             + " write lock for more than " + wait.toMillis() + " ms (database is locked)",
                             SQLiteErrorCode.SQLITE_BUSY);
@@ -135,6 +151,8 @@ final class SqliteWriterQueue implements DataSource {
                 throw new SQLiteException("[SQLITE_INTERRUPT] interrupted while waiting for the database's write lock",
                         SQLiteErrorCode.SQLITE_INTERRUPT);
             }
+            heldSince = System.nanoTime();
+            waitedNanos.add(heldSince - asked);
             holding = true;
             holder = Thread.currentThread();
         }
@@ -142,9 +160,13 @@ final class SqliteWriterQueue implements DataSource {
         // synchronized: a close() and a return to auto-commit on two threads must not give the one turn back twice
         private synchronized void giveBack() {
             if (holding) {
+                long held = System.nanoTime() - heldSince;
                 holding = false;
                 holder = null;
                 turn.release();
+                heldNanos.add(held);
+                longestHeldNanos.accumulateAndGet(held, Math::max);
+                turnsTaken.increment();
             }
         }
     }

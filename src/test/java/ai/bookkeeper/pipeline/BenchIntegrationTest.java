@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.bookkeeper.cli.Commands;
 import ai.bookkeeper.testing.DatabaseIntegrationTest;
+import ai.bookkeeper.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,14 @@ class BenchIntegrationTest extends DatabaseIntegrationTest {
         assertThat(proposed + group(outcome, 4) + group(outcome, 5) + group(outcome, 6)).isEqualTo(2000);
         assertThat(group(outcome, 7)).isPositive().isLessThanOrEqualTo(2000);
         assertThat(printed).containsPattern("peak heap: \\d+ MB used of \\d+ MB max");
+        if (TestDatabase.isPostgres()) {
+            assertThat(printed).doesNotContain("write lock");
+        } else {
+            Matcher lock = Pattern.compile("SQLite's write lock: held [0-9.]+ s \\(\\d+ % of the end-to-end time\\) in (\\d+)"
+                    + " transactions, the longest [0-9.]+ s; transactions waited [0-9.]+ s in all for it").matcher(printed);
+            assertThat(lock.find()).as(printed).isTrue();
+            assertThat(Long.parseLong(lock.group(1))).as("at least the import and the booking of each company").isGreaterThanOrEqualTo(2);
+        }
     }
 
     @Test

@@ -208,6 +208,34 @@ class SqliteWriterQueueTest {
         }
     }
 
+    @Test
+    void each_turn_is_counted_with_the_time_it_was_waited_for_and_held() throws Exception {
+        WriteLockUsage before = queue.usage();
+        Duration holding = Duration.ofMillis(200);
+        try (Connection first = queue.getConnection()) {
+            first.setAutoCommit(false);
+            insert(first, 1);
+            Future<?> second = threads.submit(() -> {
+                try (Connection c = queue.getConnection()) {
+                    c.setAutoCommit(false);
+                    insert(c, 2);
+                    c.setAutoCommit(true);
+                }
+                return null;
+            });
+            awaitWaiting(1);
+            Thread.sleep(holding.toMillis()); // the first keeps its turn while the second waits for it
+            first.setAutoCommit(true);
+            second.get(5, TimeUnit.SECONDS);
+        }
+
+        WriteLockUsage used = queue.usage().since(before);
+        assertThat(used.turns()).isEqualTo(2);
+        assertThat(used.held()).isGreaterThanOrEqualTo(holding);
+        assertThat(used.longestHeld()).isGreaterThanOrEqualTo(holding);
+        assertThat(used.waited()).as("the second asked before the first one's wait began").isGreaterThanOrEqualTo(holding);
+    }
+
     private void awaitWaiting(int expected) throws InterruptedException {
         for (int i = 0; i < 250 && queue.waiting() != expected; i++) {
             Thread.sleep(20);
