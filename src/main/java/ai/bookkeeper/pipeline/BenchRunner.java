@@ -92,9 +92,9 @@ class BenchRunner {
                     outcome.proposed(), outcome.autoApproved(), outcome.queued(), outcome.transfers(),
                     outcome.matchedExisting(), outcome.skipped(), outcome.reconciled(), countsAddUp() ? "yes" : "NO");
             writeLock.ifPresent(lock -> out.printf(Locale.ROOT, "SQLite's write lock: held %.2f s (%.0f %% of the end-to-end"
-                    + " time) in %d transactions, the longest %.2f s; transactions waited %.2f s in all for it%n",
+                    + " time) in %d transactions, the longest since start-up %.2f s; transactions waited %.2f s in all for it%n",
                     lock.held().toNanos() / 1e9, 100.0 * lock.held().toNanos() / Math.max(endToEndNanos, 1), lock.turns(),
-                    lock.longestHeld().toNanos() / 1e9, lock.waited().toNanos() / 1e9));
+                    lock.longestHeldSinceStart().toNanos() / 1e9, lock.waited().toNanos() / 1e9));
             out.printf(Locale.ROOT, "peak heap: %d MB used of %d MB max; GC: %d collections, %d ms%n",
                     peakHeapBytes >> 20, maxHeapBytes >> 20, gcCount, gcMillis);
             // on a shared machine the wall clock depends on the neighbours; the CPU time of this process does less

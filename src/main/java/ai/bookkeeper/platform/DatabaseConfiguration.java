@@ -80,7 +80,8 @@ class DatabaseConfiguration {
      * {@link SqliteCheckpointer}); for PostgreSQL and in-memory SQLite, nothing.
      */
     @Bean
-    SmartLifecycle sqliteCheckpointer(DatabaseProperties properties) {
+    SmartLifecycle sqliteCheckpointer(DatabaseProperties properties, DataSource dataSource) {
+        // dataSource: the pool (which set the file up in WAL mode) is made first and closed after this stops
         if (properties.engine() == DatabaseEngine.SQLITE && SqliteCheckpointer.applies(properties.url())) {
             Properties pragmas = new Properties();
             pragmas.setProperty("journal_mode", "WAL");

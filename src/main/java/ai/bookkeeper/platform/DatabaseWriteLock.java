@@ -1,9 +1,9 @@
 package ai.bookkeeper.platform;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -22,8 +22,16 @@ public class DatabaseWriteLock implements MeterBinder {
     private final SqliteWriterQueue queue;
 
     DatabaseWriteLock(DataSource dataSource) {
-        this.queue = dataSource instanceof HikariDataSource pool && pool.getDataSource() instanceof SqliteWriterQueue q
-                ? q : null;
+        this.queue = queueOf(dataSource);
+    }
+
+    /** The SQLite queue behind the pool (and behind any wrapper of it), or null on PostgreSQL. */
+    private static SqliteWriterQueue queueOf(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(SqliteWriterQueue.class) ? dataSource.unwrap(SqliteWriterQueue.class) : null;
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** The use of SQLite's write lock since start-up; empty on PostgreSQL. */
@@ -39,8 +47,9 @@ public class DatabaseWriteLock implements MeterBinder {
         FunctionTimer.builder("bookkeeper.sqlite.write_lock.held", queue, q -> q.usage().turns(),
                         q -> q.usage().held().toNanos(), TimeUnit.NANOSECONDS)
                 .description("Time write transactions held SQLite's write lock, and their number").register(registry);
-        FunctionTimer.builder("bookkeeper.sqlite.write_lock.waited", queue, q -> q.usage().turns(),
+        FunctionTimer.builder("bookkeeper.sqlite.write_lock.waited", queue, q -> q.usage().asked(),
                         q -> q.usage().waited().toNanos(), TimeUnit.NANOSECONDS)
-                .description("Time write transactions waited for SQLite's write lock").register(registry);
+                .description("Time write transactions waited for SQLite's write lock (those that gave up included),"
+                        + " and how many asked for it").register(registry);
     }
 }

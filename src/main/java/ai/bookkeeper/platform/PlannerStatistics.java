@@ -71,9 +71,11 @@ public class PlannerStatistics {
         List<String> stale = jdbc.queryForList(STALE + " ORDER BY s.relname", String.class);
         if (!stale.isEmpty()) {
             // a small sample for these in-between analyses (see BULK_STATISTICS_TARGET); only for this statement
-            jdbc.execute("DO $$ DECLARE r record; BEGIN"
+            // (put back afterwards, so that a refresh inside a longer transaction leaves the rest of it as it was)
+            jdbc.execute("DO $$ DECLARE r record; target text := current_setting('default_statistics_target'); BEGIN"
                     + " PERFORM set_config('default_statistics_target', '" + BULK_STATISTICS_TARGET + "', true);"
-                    + " FOR r IN " + STALE + " LOOP EXECUTE format('ANALYZE %I', r.relname); END LOOP; END $$");
+                    + " FOR r IN " + STALE + " LOOP EXECUTE format('ANALYZE %I', r.relname); END LOOP;"
+                    + " PERFORM set_config('default_statistics_target', target, true); END $$");
             LOG.debug("analyzed {} after a bulk write", stale);
         }
         return stale;

@@ -44,9 +44,22 @@ final class SqliteCheckpointer implements SmartLifecycle {
         this.interval = interval;
     }
 
-    /** Whether a database at this URL has a log to checkpoint: an in-memory database has none. */
+    /**
+     * Whether a database at this URL has a log to checkpoint: an in-memory database and a private temporary one (an
+     * empty file name) have none.
+     */
     static boolean applies(String url) {
-        return !url.contains(":memory:") && !url.contains("mode=memory");
+        String file = url.startsWith("jdbc:sqlite:") ? url.substring("jdbc:sqlite:".length()) : url;
+        return !file.isEmpty() && !file.startsWith("?") && !url.contains(":memory:") && !url.contains("mode=memory");
+    }
+
+    /**
+     * Started before everything else and stopped after it: the web server's graceful shutdown and the job worker
+     * (stopped at higher phases) finish their writes while the log is still being copied.
+     */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 
     @Override
@@ -81,6 +94,11 @@ final class SqliteCheckpointer implements SmartLifecycle {
         return thread != null;
     }
 
+    /** Stops the thread when the bean is destroyed without its lifecycle having been stopped (a failed start-up). */
+    public void close() {
+        stop();
+    }
+
     private void run() {
         Connection connection = null;
         try {
@@ -91,7 +109,7 @@ final class SqliteCheckpointer implements SmartLifecycle {
                     }
                     checkpoint(connection);
                     Thread.sleep(interval.toMillis());
-                } catch (SQLException e) {
+                } catch (SQLException | RuntimeException e) {
                     log.warn("Could not copy SQLite's write-ahead log into {}: {}; the writers' own checkpoints go on,"
                             + " and this thread tries again in {} s", url, e.getMessage(), AFTER_FAILURE.toSeconds());
                     connection = closeQuietly(connection);

@@ -50,6 +50,7 @@ final class SqliteWriterQueue implements DataSource {
     /** The thread that took the turn now held, if any. */
     private volatile Thread holder;
     private final LongAdder turnsTaken = new LongAdder();
+    private final LongAdder asked = new LongAdder();
     private final LongAdder waitedNanos = new LongAdder();
     private final LongAdder heldNanos = new LongAdder();
     private final AtomicLong longestHeldNanos = new AtomicLong();
@@ -77,10 +78,10 @@ final class SqliteWriterQueue implements DataSource {
         return turn.getQueueLength();
     }
 
-    /** The turns completed so far (given back), how long they were waited for and held. */
+    /** The turns asked for (given up or not) and completed (given back) so far, how long they were waited for and held. */
     WriteLockUsage usage() {
-        return new WriteLockUsage(turnsTaken.sum(), Duration.ofNanos(waitedNanos.sum()), Duration.ofNanos(heldNanos.sum()),
-                Duration.ofNanos(longestHeldNanos.get()));
+        return new WriteLockUsage(asked.sum(), turnsTaken.sum(), Duration.ofNanos(waitedNanos.sum()),
+                Duration.ofNanos(heldNanos.sum()), Duration.ofNanos(longestHeldNanos.get()));
     }
 
     private final class Turns implements InvocationHandler {
@@ -138,10 +139,11 @@ final class SqliteWriterQueue implements DataSource {
                         + " transaction on another connection, and would wait for itself: join that transaction instead"
                         + " of beginning a new one (database is locked)", SQLiteErrorCode.SQLITE_BUSY);
             }
-            long asked = System.nanoTime();
+            long askedAt = System.nanoTime();
+            asked.increment();
             try {
                 if (!turn.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                    waitedNanos.add(System.nanoTime() - asked);
+                    waitedNanos.add(System.nanoTime() - askedAt);
                     throw new SQLiteException("[SQLITE_BUSY] another transaction of this process held the database's"
                             + " write lock for more than " + wait.toMillis() + " ms (database is locked)",
                             SQLiteErrorCode.SQLITE_BUSY);
@@ -152,7 +154,7 @@ final class SqliteWriterQueue implements DataSource {
                         SQLiteErrorCode.SQLITE_INTERRUPT);
             }
             heldSince = System.nanoTime();
-            waitedNanos.add(heldSince - asked);
+            waitedNanos.add(heldSince - askedAt);
             holding = true;
             holder = Thread.currentThread();
         }

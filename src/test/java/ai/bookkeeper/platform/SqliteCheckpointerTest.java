@@ -60,9 +60,10 @@ class SqliteCheckpointerTest {
     }
 
     @Test
-    void has_nothing_to_do_for_an_in_memory_database() {
+    void has_nothing_to_do_for_an_in_memory_or_temporary_database() {
         assertThat(SqliteCheckpointer.applies("jdbc:sqlite::memory:")).isFalse();
         assertThat(SqliteCheckpointer.applies("jdbc:sqlite:file:books?mode=memory&cache=shared")).isFalse();
+        assertThat(SqliteCheckpointer.applies("jdbc:sqlite:")).as("a private temporary database").isFalse();
         assertThat(SqliteCheckpointer.applies("jdbc:sqlite:" + dir.resolve("books.db"))).isTrue();
     }
 

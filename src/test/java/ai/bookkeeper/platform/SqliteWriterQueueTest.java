@@ -149,6 +149,10 @@ class SqliteWriterQueueTest {
             late.setAutoCommit(true);
             assertThat(count(late)).isEqualTo(2);
         }
+        WriteLockUsage usage = impatient.usage();
+        assertThat(usage.asked()).as("the wait that gave up counts as asked, not as a turn").isEqualTo(3);
+        assertThat(usage.turns()).isEqualTo(2);
+        assertThat(usage.waited()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
     }
 
     @Test
@@ -232,7 +236,8 @@ class SqliteWriterQueueTest {
         WriteLockUsage used = queue.usage().since(before);
         assertThat(used.turns()).isEqualTo(2);
         assertThat(used.held()).isGreaterThanOrEqualTo(holding);
-        assertThat(used.longestHeld()).isGreaterThanOrEqualTo(holding);
+        assertThat(used.asked()).isEqualTo(2);
+        assertThat(used.longestHeldSinceStart()).isGreaterThanOrEqualTo(holding);
         assertThat(used.waited()).as("the second asked before the first one's wait began").isGreaterThanOrEqualTo(holding);
     }
 
