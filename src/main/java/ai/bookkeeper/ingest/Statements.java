@@ -214,10 +214,9 @@ public class Statements {
     /**
      * Imports one file in one transaction, which begins only when the first row is written: the file's first rows
      * (up to {@link FileImport#STAGED_ROWS} or about 16 MB: all of an ordinary statement) are parsed and fingerprinted
-     * before it, and
-     * the accounts the statement names are resolved then too (a new link is written inside the transaction). So the
-     * transaction, and on SQLite the one write lock, is held for the writing only. A file that fails to parse before
-     * that never begins one.
+     * before it, and the accounts the statement names are resolved then too (a new link is written inside the
+     * transaction). So the transaction, and on SQLite the one write lock, is held for the writing only. A file that
+     * fails to parse before that never begins one.
      */
     private ImportReport importParsedFirst(CompanyAccess access, Path file, ImportBatchId batch, Source source,
                                            ImportOptions options) {

@@ -59,11 +59,11 @@ class BenchRunner {
     private final JsonMapper json = JsonMapper.builder().build();
 
     BenchRunner(Tenancy tenancy, Statements statements, Pipeline pipeline, PilotRunner pilot, DatabaseWriteLock writeLock) {
-        this.writeLock = writeLock;
         this.tenancy = tenancy;
         this.statements = statements;
         this.pipeline = pipeline;
         this.pilot = pilot;
+        this.writeLock = writeLock;
     }
 
     /** What a run measured. Seconds per stage are summed over companies; end to end is the wall clock of all of them. */

@@ -116,12 +116,15 @@ class DatabaseConfiguration {
         }
     }
 
-    private static void createParentDirectory(String url) {
-        String file = url.substring("jdbc:sqlite:".length());
+    /** The file part of a SQLite JDBC URL, without its {@code ?} parameters (empty for a private temporary database). */
+    static String sqliteFile(String url) {
+        String file = url.startsWith("jdbc:sqlite:") ? url.substring("jdbc:sqlite:".length()) : url;
         int query = file.indexOf('?');
-        if (query >= 0) {
-            file = file.substring(0, query);
-        }
+        return query >= 0 ? file.substring(0, query) : file;
+    }
+
+    private static void createParentDirectory(String url) {
+        String file = sqliteFile(url);
         if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
             return;
         }

@@ -25,8 +25,8 @@ public class PlannerStatistics {
      * A table is analyzed once the rows changed since its last analysis outnumber the rows it had then (it doubled,
      * say), or past 50 changed rows if it was never analyzed. Coarser than autovacuum's 10 %: the plans only need each
      * table's order of magnitude, and every ANALYZE samples rows of the table (3,000 here, see
-     * {@link #BULK_STATISTICS_TARGET}), so doubling keeps the work logarithmic in the size of the books. Where autovacuum runs, it keeps the
-     * finer statistics.
+     * {@link #BULK_STATISTICS_TARGET}), so doubling keeps the work logarithmic in the size of the books. Where
+     * autovacuum runs, it keeps the finer statistics.
      */
     private static final String STALE = """
             SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid

@@ -49,8 +49,7 @@ final class SqliteCheckpointer implements SmartLifecycle {
      * empty file name) have none.
      */
     static boolean applies(String url) {
-        String file = url.startsWith("jdbc:sqlite:") ? url.substring("jdbc:sqlite:".length()) : url;
-        return !file.isEmpty() && !file.startsWith("?") && !url.contains(":memory:") && !url.contains("mode=memory");
+        return !DatabaseConfiguration.sqliteFile(url).isEmpty() && !url.contains(":memory:") && !url.contains("mode=memory");
     }
 
     /**

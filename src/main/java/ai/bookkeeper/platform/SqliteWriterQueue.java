@@ -149,6 +149,7 @@ final class SqliteWriterQueue implements DataSource {
                             SQLiteErrorCode.SQLITE_BUSY);
                 }
             } catch (InterruptedException e) {
+                waitedNanos.add(System.nanoTime() - askedAt);
                 Thread.currentThread().interrupt();
                 throw new SQLiteException("[SQLITE_INTERRUPT] interrupted while waiting for the database's write lock",
                         SQLiteErrorCode.SQLITE_INTERRUPT);
