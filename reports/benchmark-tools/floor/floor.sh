@@ -14,15 +14,15 @@ trap 'rm -rf "$WORK"; psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS
 # a migrated database with one simulated company in it, made by the product itself
 BOOKKEEPER_DB_URL=jdbc:sqlite:$WORK/floor.db java -jar "$JAR" bench --size 3000 --workers 1 >/dev/null
 q() { sqlite3 "$WORK/floor.db" "$1"; }
-C=$(q "SELECT id FROM company ORDER BY id LIMIT 1")
-BANK=$(q "SELECT id FROM account WHERE company_id = '$C' AND code = '1000'")
-EXP=$(q "SELECT id FROM account WHERE company_id = '$C' AND code = '6000'")
-BATCH=$(q "SELECT id FROM import_batch WHERE company_id = '$C' LIMIT 1")
+C=$(q "SELECT hex(id) FROM company ORDER BY id LIMIT 1")
+BANK=$(q "SELECT hex(id) FROM account WHERE company_id = X'$C' AND code = '1000'")
+EXP=$(q "SELECT hex(id) FROM account WHERE company_id = X'$C' AND code = '6000'")
+BATCH=$(q "SELECT hex(id) FROM import_batch WHERE company_id = X'$C' LIMIT 1")
 echo "SQLite, $N transactions (seconds per statement; the last is COMMIT):"
 sed -e "s/@C@/$C/g" -e "s/@BANK@/$BANK/g" -e "s/@EXP@/$EXP/g" -e "s/@BATCH@/$BATCH/g" -e "s/@N@/$N/g" \
-    "$HERE/floor_sqlite.sql" | sqlite3 "$WORK/floor.db" | grep -o "real [0-9.]*"
+    "$HERE/floor_sqlite.sql" | sqlite3 -bail "$WORK/floor.db" | grep -o "real [0-9.]*"
 echo "SQLite, a lean schema (as lean_postgresql.sql below), $N transactions:"
-sed -e "s/@N@/$N/g" "$HERE/lean_sqlite.sql" | sqlite3 "$WORK/floor.db" | grep -o "real [0-9.]*"
+sed -e "s/@N@/$N/g" "$HERE/lean_sqlite.sql" | sqlite3 -bail "$WORK/floor.db" | grep -o "real [0-9.]*"
 
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS bookkeeper_floor" -c "CREATE DATABASE bookkeeper_floor"
 BOOKKEEPER_DB_URL=jdbc:postgresql://127.0.0.1:5432/bookkeeper_floor BOOKKEEPER_DB_USER=postgres \
