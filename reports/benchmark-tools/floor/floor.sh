@@ -18,6 +18,7 @@ C=$(q "SELECT hex(id) FROM company ORDER BY id LIMIT 1")
 BANK=$(q "SELECT hex(id) FROM account WHERE company_id = X'$C' AND code = '1000'")
 EXP=$(q "SELECT hex(id) FROM account WHERE company_id = X'$C' AND code = '6000'")
 BATCH=$(q "SELECT hex(id) FROM import_batch WHERE company_id = X'$C' LIMIT 1")
+[ -n "$C" ] && [ -n "$BANK" ] && [ -n "$EXP" ] && [ -n "$BATCH" ] || { echo "no company, accounts or import in the SQLite database" >&2; exit 1; }
 echo "SQLite, $N transactions (seconds per statement; the last is COMMIT):"
 sed -e "s/@C@/$C/g" -e "s/@BANK@/$BANK/g" -e "s/@EXP@/$EXP/g" -e "s/@BATCH@/$BATCH/g" -e "s/@N@/$N/g" \
     "$HERE/floor_sqlite.sql" | sqlite3 -bail "$WORK/floor.db" | grep -o "real [0-9.]*"
@@ -32,6 +33,7 @@ C=$(p "SELECT id FROM company ORDER BY id LIMIT 1")
 BANK=$(p "SELECT id FROM account WHERE company_id = '$C' AND code = '1000'")
 EXP=$(p "SELECT id FROM account WHERE company_id = '$C' AND code = '6000'")
 BATCH=$(p "SELECT id FROM import_batch WHERE company_id = '$C' LIMIT 1")
+[ -n "$C" ] && [ -n "$BANK" ] && [ -n "$EXP" ] && [ -n "$BATCH" ] || { echo "no company, accounts or import in the PostgreSQL database" >&2; exit 1; }
 if [ -n "${PG_BEFORE:-}" ]; then
     # an experiment's schema change, applied to the migrated database before the floor is measured
     psql -h 127.0.0.1 -U postgres -d bookkeeper_floor -q -v ON_ERROR_STOP=1 -f "$PG_BEFORE" >/dev/null

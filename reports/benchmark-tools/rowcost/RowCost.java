@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Properties;
 import java.util.UUID;
@@ -16,7 +17,10 @@ import java.util.UUID;
  * {@code java -cp sqlite-jdbc.jar:postgresql.jar:slf4j-api.jar RowCost.java MODE URL ENTRIES [PER]}, where MODE is
  * {@code batch} (JDBC batches, as the application writes) or {@code json} (SQLite: one INSERT … SELECT FROM
  * json_each(?) per table and transaction) or {@code unnest} (PostgreSQL: one INSERT … SELECT FROM unnest(?::uuid[], …)
- * per table and transaction). Prints the seconds and checks that every entry balances.
+ * per table and transaction). Prints the seconds, then checks that every entry written has its two lines and balances
+ * (exit status 1 if not). Keys sort after the company's existing ones, as the application's time-ordered keys do;
+ * dates advance one day per 300 entries, as in the floor's statements. What it leaves out: SQLite's background
+ * checkpointer (here the writer checkpoints at SQLite's default 1,000 pages) and everything but the two tables.
  */
 public class RowCost {
 
@@ -52,43 +56,67 @@ public class RowCost {
             String at = "2026-11-27T06:00:00.123456Z";
             long started = System.nanoTime();
             long seq = 0;
+            int nextAnalyze = 0;
             for (int done = 0; done < entries; done += per) {
-                Object[] ids = new Object[per];
-                String[] descriptions = new String[per];
-                long[] amounts = new long[per];
-                for (int i = 0; i < per; i++) {
+                int size = Math.min(per, entries - done);
+                Object[] ids = new Object[size];
+                String[] dates = new String[size];
+                String[] descriptions = new String[size];
+                long[] amounts = new long[size];
+                for (int i = 0; i < size; i++) {
                     seq++;
-                    UUID id = new UUID(0x7777L, seq);
+                    UUID id = new UUID(FIRST_KEY_BITS, seq);
                     ids[i] = postgres ? id : bytes(id);
+                    dates[i] = LocalDate.of(2015, 1, 1).plusDays(seq / 300).toString();
                     descriptions[i] = "CARD PURCHASE SYSCO FOODS #" + seq;
                     amounts[i] = 1000 + seq % 500;
                 }
                 switch (mode) {
-                    case "batch" -> batch(c, company, debit, credit, ids, descriptions, amounts, at);
-                    case "json" -> json(c, company, debit, credit, ids, descriptions, amounts, at);
-                    case "unnest" -> unnest(c, company, debit, credit, ids, descriptions, amounts, at);
+                    case "batch" -> batch(c, company, debit, credit, ids, dates, descriptions, amounts, at);
+                    case "json" -> json(c, company, debit, credit, ids, dates, descriptions, amounts, at);
+                    case "unnest" -> unnest(c, company, debit, credit, ids, dates, descriptions, amounts, at);
                     default -> throw new IllegalArgumentException("mode is batch, json (SQLite) or unnest (PostgreSQL)");
                 }
                 c.commit();
-                if (postgres && done % 20_000 == 0) {
-                    // as the pipeline's PlannerStatistics.refresh: the posted-line guard's plan needs current counts
+                if (postgres && done >= nextAnalyze) {
+                    // as the pipeline's PlannerStatistics.refresh (statistics target 10): the posted-line guard's plan
+                    // needs current counts
                     try (Statement s = c.createStatement()) {
+                        s.execute("SET LOCAL default_statistics_target = 10");
                         s.execute("ANALYZE journal_entry");
                         s.execute("ANALYZE journal_line");
                     }
                     c.commit();
+                    nextAnalyze += 20_000;
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            try (Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("SELECT COUNT(*), SUM(debit_minor) - SUM(credit_minor) FROM journal_line")) {
-                r.next();
-                System.out.printf("%s %s: %d entries, %d per transaction, %.2f s (%.0f entries/s); lines in the table"
-                        + " %d, debits minus credits %d%n", postgres ? "PostgreSQL" : "SQLite", mode, entries, per,
-                        seconds, entries / seconds, r.getLong(1), r.getLong(2));
+            System.out.printf("%s %s: %d entries, %d per transaction, %.2f s (%.0f entries/s)%n",
+                    postgres ? "PostgreSQL" : "SQLite", mode, entries, per, seconds, entries / seconds);
+            // the entries written: keys from FIRST_KEY_BITS on; each must have two lines that balance
+            Object from = postgres ? new UUID(FIRST_KEY_BITS, 0) : bytes(new UUID(FIRST_KEY_BITS, 0));
+            try (PreparedStatement check = c.prepareStatement("""
+                    SELECT COUNT(*), COALESCE(SUM(CASE WHEN n = 2 AND d = k THEN 0 ELSE 1 END), 0)
+                    FROM (SELECT l.entry_id, COUNT(*) AS n, SUM(l.debit_minor) AS d, SUM(l.credit_minor) AS k
+                          FROM journal_entry e JOIN journal_line l ON l.company_id = e.company_id AND l.entry_id = e.id
+                          WHERE e.company_id = ? AND e.id >= ? GROUP BY l.entry_id) t""")) {
+                check.setObject(1, company);
+                check.setObject(2, from);
+                try (ResultSet r = check.executeQuery()) {
+                    r.next();
+                    if (r.getLong(1) != entries || r.getLong(2) != 0) {
+                        System.out.printf("CHECK FAILED: %d entries with lines found, %d without two balanced lines%n",
+                                r.getLong(1), r.getLong(2));
+                        System.exit(1);
+                    }
+                    System.out.printf("checked: %d entries, each with two lines that balance%n", r.getLong(1));
+                }
             }
         }
     }
+
+    /** The high bits of every key written: above the application's time-ordered keys (which begin 0x01…). */
+    private static final long FIRST_KEY_BITS = 0x7fff_0000_0000_7000L;
 
     private static final String ENTRY = "INSERT INTO journal_entry (company_id, id, entry_date, description, memo,"
             + " status, source, currency, reversal_of, created_by, created_at, decided_by, decided_at, posted_at,"
@@ -97,13 +125,13 @@ public class RowCost {
             + " debit_minor, credit_minor, memo) ";
 
     private static void batch(Connection c, Object company, Object debit, Object credit, Object[] ids,
-            String[] descriptions, long[] amounts, String at) throws Exception {
+            String[] dates, String[] descriptions, long[] amounts, String at) throws Exception {
         try (PreparedStatement e = c.prepareStatement(ENTRY + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
              PreparedStatement l = c.prepareStatement(LINE + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < ids.length; i++) {
                 e.setObject(1, company);
                 e.setObject(2, ids[i]);
-                e.setString(3, "2025-01-15");
+                e.setString(3, dates[i]);
                 e.setString(4, descriptions[i]);
                 e.setString(5, "rule matched sysco");
                 e.setString(6, "PROPOSED");
@@ -133,21 +161,22 @@ public class RowCost {
     }
 
     private static void json(Connection c, Object company, Object debit, Object credit, Object[] ids,
-            String[] descriptions, long[] amounts, String at) throws Exception {
+            String[] dates, String[] descriptions, long[] amounts, String at) throws Exception {
         HexFormat hex = HexFormat.of();
         StringBuilder e = new StringBuilder("[");
         StringBuilder l = new StringBuilder("[");
         for (int i = 0; i < ids.length; i++) {
             String id = hex.formatHex((byte[]) ids[i]);
-            e.append(i == 0 ? "" : ",").append("[\"").append(id).append("\",\"").append(descriptions[i]).append("\"]");
+            e.append(i == 0 ? "" : ",").append("[\"").append(id).append("\",\"").append(dates[i]).append("\",\"")
+                    .append(descriptions[i]).append("\"]");
             l.append(i == 0 ? "" : ",")
                     .append("[\"").append(id).append("\",1,\"").append(hex.formatHex((byte[]) debit)).append("\",")
                     .append(amounts[i]).append(",0],")
                     .append("[\"").append(id).append("\",2,\"").append(hex.formatHex((byte[]) credit)).append("\",0,")
                     .append(amounts[i]).append("]");
         }
-        try (PreparedStatement es = c.prepareStatement(ENTRY + "SELECT ?, unhex(j.value->>0), '2025-01-15',"
-                + " j.value->>1, 'rule matched sysco', 'PROPOSED', 'IMPORT', 'USD', NULL, NULL, ?, NULL, NULL, NULL, 0"
+        try (PreparedStatement es = c.prepareStatement(ENTRY + "SELECT ?, unhex(j.value->>0), j.value->>1,"
+                + " j.value->>2, 'rule matched sysco', 'PROPOSED', 'IMPORT', 'USD', NULL, NULL, ?, NULL, NULL, NULL, 0"
                 + " FROM json_each(?) j");
              PreparedStatement ls = c.prepareStatement(LINE + "SELECT ?, unhex(j.value->>0), j.value->>1,"
                      + " unhex(j.value->>2), j.value->>3, j.value->>4, NULL FROM json_each(?) j")) {
@@ -162,7 +191,7 @@ public class RowCost {
     }
 
     private static void unnest(Connection c, Object company, Object debit, Object credit, Object[] ids,
-            String[] descriptions, long[] amounts, String at) throws Exception {
+            String[] dates, String[] descriptions, long[] amounts, String at) throws Exception {
         int n = ids.length;
         Object[] lineEntries = new Object[2 * n];
         Integer[] numbers = new Integer[2 * n];
@@ -178,15 +207,16 @@ public class RowCost {
                 credits[2 * i + k] = k == 1 ? amounts[i] : 0L;
             }
         }
-        try (PreparedStatement es = c.prepareStatement(ENTRY + "SELECT ?, u.id, '2025-01-15', u.d,"
+        try (PreparedStatement es = c.prepareStatement(ENTRY + "SELECT ?, u.id, u.t, u.d,"
                 + " 'rule matched sysco', 'PROPOSED', 'IMPORT', 'USD', NULL, NULL, ?, NULL, NULL, NULL, 0"
-                + " FROM unnest(?::uuid[], ?::varchar[]) AS u(id, d)");
+                + " FROM unnest(?::uuid[], ?::varchar[], ?::varchar[]) AS u(id, t, d)");
              PreparedStatement ls = c.prepareStatement(LINE + "SELECT ?, u.e, u.n, u.a, u.d, u.c, NULL"
                      + " FROM unnest(?::uuid[], ?::int[], ?::uuid[], ?::bigint[], ?::bigint[]) AS u(e, n, a, d, c)")) {
             es.setObject(1, company);
             es.setString(2, at);
             es.setArray(3, c.createArrayOf("uuid", ids));
-            es.setArray(4, c.createArrayOf("varchar", descriptions));
+            es.setArray(4, c.createArrayOf("varchar", dates));
+            es.setArray(5, c.createArrayOf("varchar", descriptions));
             es.executeUpdate();
             ls.setObject(1, company);
             ls.setArray(2, c.createArrayOf("uuid", lineEntries));

@@ -18,6 +18,8 @@ import ai.bookkeeper.testing.DatabaseIntegrationTest;
 import ai.bookkeeper.testing.Fixtures;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,21 +54,21 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
     @Test
     void a_batch_larger_than_one_jdbc_batch_is_stored_exactly_entry_by_entry_and_line_by_line() {
         Account sales = ledger.accountByCode(owner, "4000").orElseThrow();
-        java.util.List<Ledger.Booking> bookings = new java.util.ArrayList<>();
+        List<Ledger.Booking> bookings = new ArrayList<>();
         for (int i = 0; i < 1_003; i++) { // the repository writes batches of 1,000
             Money whole = Money.of(BigDecimal.valueOf(1_000 + i, 2), CurrencyCode.USD);
             Money part = Money.of(BigDecimal.valueOf(100 + i % 7, 2), CurrencyCode.USD);
-            java.util.List<JournalLine> lines = i % 3 == 0
-                    ? java.util.List.of(JournalLine.debit(bank.id(), whole),
+            List<JournalLine> lines = i % 3 == 0
+                    ? List.of(JournalLine.debit(bank.id(), whole),
                             new JournalLine(sales.id(), Side.CREDIT, whole.minus(part), "sale " + i),
                             JournalLine.credit(rent.id(), part))
-                    : java.util.List.of(JournalLine.debit(rent.id(), whole), JournalLine.credit(bank.id(), whole));
+                    : List.of(JournalLine.debit(rent.id(), whole), JournalLine.credit(bank.id(), whole));
             bookings.add(new Ledger.Booking(new NewEntry(MARCH_1.plusDays(i % 28), "line " + i + " 'quoted', {braced}",
                     i % 2 == 0 ? null : "memo " + i, EntrySource.BANK, lines),
                     i % 5 == 0 ? EntryStatus.APPROVED : EntryStatus.PROPOSED));
         }
 
-        java.util.List<JournalEntry> booked = ledger.bookAll(owner, bookings);
+        List<JournalEntry> booked = ledger.bookAll(owner, bookings);
 
         assertThat(booked).hasSize(bookings.size());
         for (int i = 0; i < booked.size(); i++) {
@@ -77,8 +79,11 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
             assertThat(stored.memo()).isEqualTo(asked.memo());
             assertThat(stored.status()).isEqualTo(bookings.get(i).status());
             assertThat(stored.source()).isEqualTo(EntrySource.BANK);
+            assertThat(stored.currency()).isEqualTo(CurrencyCode.USD);
             assertThat(stored.lines()).containsExactlyElementsOf(asked.lines());
         }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE company_id = ?", Long.class,
+                Keys.bind(owner.companyId()))).isEqualTo(booked.size());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_line l JOIN journal_entry e"
                 + " ON e.company_id = l.company_id AND e.id = l.entry_id WHERE l.company_id = ? AND e.source = 'BANK'", Long.class,
                 Keys.bind(owner.companyId()))).isEqualTo(booked.stream().mapToLong(e -> e.lines().size()).sum());
