@@ -18,9 +18,10 @@ import java.util.UUID;
  * {@code batch} (JDBC batches, as the application writes) or {@code json} (SQLite: one INSERT … SELECT FROM
  * json_each(?) per table and transaction) or {@code unnest} (PostgreSQL: one INSERT … SELECT FROM unnest(?::uuid[], …)
  * per table and transaction). Prints the seconds, then checks that every entry written has its two lines and balances
- * (exit status 1 if not). Keys sort after the company's existing ones, as the application's time-ordered keys do;
- * dates advance one day per 300 entries, as in the floor's statements. What it leaves out: SQLite's background
- * checkpointer (here the writer checkpoints at SQLite's default 1,000 pages) and everything but the two tables.
+ * (exit status 1 if not). Run it on a database it has not written to before (its keys would collide). Keys sort
+ * after the company's existing ones, as the application's time-ordered keys do; dates advance one day per 300
+ * entries, as in the floor's statements. What it leaves out: SQLite's background checkpointer (here the writer
+ * checkpoints at SQLite's default 1,000 pages) and everything but the two tables.
  */
 public class RowCost {
 
@@ -30,6 +31,10 @@ public class RowCost {
         int entries = Integer.parseInt(args[2]);
         int per = args.length > 3 ? Integer.parseInt(args[3]) : 500;
         boolean postgres = url.startsWith("jdbc:postgresql:");
+        if (mode.equals("json") == postgres && !mode.equals("batch") || !mode.matches("batch|json|unnest")) {
+            throw new IllegalArgumentException("mode '" + mode + "' for " + (postgres ? "PostgreSQL" : "SQLite")
+                    + ": use batch or " + (postgres ? "unnest" : "json"));
+        }
         Properties properties = new Properties();
         if (postgres) {
             properties.setProperty("user", "postgres");
@@ -75,7 +80,7 @@ public class RowCost {
                     case "batch" -> batch(c, company, debit, credit, ids, dates, descriptions, amounts, at);
                     case "json" -> json(c, company, debit, credit, ids, dates, descriptions, amounts, at);
                     case "unnest" -> unnest(c, company, debit, credit, ids, dates, descriptions, amounts, at);
-                    default -> throw new IllegalArgumentException("mode is batch, json (SQLite) or unnest (PostgreSQL)");
+                    default -> throw new IllegalStateException(mode);
                 }
                 c.commit();
                 if (postgres && done >= nextAnalyze) {
