@@ -18,6 +18,7 @@ import ai.bookkeeper.tenancy.User;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -69,7 +70,7 @@ class BenchRunner {
     /** What a run measured. Seconds per stage are summed over companies; end to end is the wall clock of all of them. */
     record Result(long transactions, Map<String, Long> nanosByStage, long endToEndNanos, long setupNanos,
                   int companies, int workers, Pipeline.Outcome outcome, long peakHeapBytes, long maxHeapBytes, long gcCount,
-                  long gcMillis, long cpuNanos, Optional<WriteLockUsage> writeLock) {
+                  long gcMillis, long cpuNanos, long jitMillis, Optional<WriteLockUsage> writeLock) {
 
         /** Every transaction ended in exactly one place: proposed, a transfer leg, matched, or pending. */
         boolean countsAddUp() {
@@ -100,6 +101,11 @@ class BenchRunner {
             // on a shared machine the wall clock depends on the neighbours; the CPU time of this process does less
             out.printf(Locale.ROOT, "CPU time of this JVM during the run: %.2f s (%.0f transactions per CPU second;"
                     + " the database server's CPU is not included)%n", cpuNanos / 1e9, transactions / Math.max(cpuNanos / 1e9, 1e-9));
+            // on two cores the compilers' warm-up competes with the run itself: most of it is spent once per process
+            if (jitMillis >= 0) {
+                out.printf(Locale.ROOT, "JIT compilers during the run: %.2f s (summed over their threads, as the"
+                        + " JVM counts it: time spent compiling, which on a busy machine includes waiting for a core)%n", jitMillis / 1e3);
+            }
         }
 
         private void row(PrintStream out, String stage, long nanos) {
@@ -116,6 +122,7 @@ class BenchRunner {
     Result run(SimulationResult simulation, Path dataDir, int size, int workers) throws IOException {
         try (HeapSampler heap = new HeapSampler()) {
             long cpu0 = cpuNanos();
+            long jit0 = jitMillis();
             long gcCount0 = gcCount();
             long gcMillis0 = gcMillis();
             List<Path> merged = mergeStatements(simulation, dataDir, size);
@@ -154,12 +161,13 @@ class BenchRunner {
             long endToEnd = System.nanoTime() - started;
             Optional<WriteLockUsage> lock = writeLock.usage().map(now -> now.since(lock0.orElseThrow()));
             long cpu = cpuNanos() - cpu0;
+            long jit = jit0 < 0 ? -1 : jitMillis() - jit0;
             Map<String, Long> byStage = new LinkedHashMap<>();
             nanos.forEach((stage, n) -> byStage.put(stage, n.get()));
             Pipeline.Outcome outcome = new Pipeline.Outcome(totals[0], totals[1], totals[2], totals[3], totals[4],
                     totals[5], totals[6], totals[7]);
             return new Result(transactions, byStage, endToEnd, setupNanos, merged.size(), workers, outcome, heap.peak(),
-                    Runtime.getRuntime().maxMemory(), gcCount() - gcCount0, gcMillis() - gcMillis0, cpu, lock);
+                    Runtime.getRuntime().maxMemory(), gcCount() - gcCount0, gcMillis() - gcMillis0, cpu, jit, lock);
         }
     }
 
@@ -265,6 +273,12 @@ class BenchRunner {
     private static long cpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
+    }
+
+    /** The JIT compilers' accumulated time in milliseconds, or -1 where the JVM does not report it. */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     private static long gcCount() {

@@ -42,6 +42,10 @@ class BenchIntegrationTest extends DatabaseIntegrationTest {
         assertThat(proposed + group(outcome, 4) + group(outcome, 5) + group(outcome, 6)).isEqualTo(2000);
         assertThat(group(outcome, 7)).isPositive().isLessThanOrEqualTo(2000);
         assertThat(printed).containsPattern("peak heap: \\d+ MB used of \\d+ MB max");
+        assertThat(printed).containsPattern("CPU time of this JVM during the run: [0-9.]+ s");
+        Matcher jit = Pattern.compile("JIT compilers during the run: ([0-9.]+) s \\(summed over their threads").matcher(printed);
+        assertThat(jit.find()).as("HotSpot reports its compilers' time%n%s", printed).isTrue();
+        assertThat(Double.parseDouble(jit.group(1))).isNotNegative();
         if (TestDatabase.isPostgres()) {
             assertThat(printed).doesNotContain("write lock");
         } else {
