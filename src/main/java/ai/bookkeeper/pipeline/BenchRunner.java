@@ -101,7 +101,7 @@ class BenchRunner {
             // on a shared machine the wall clock depends on the neighbours; the CPU time of this process does less
             out.printf(Locale.ROOT, "CPU time of this JVM during the run: %.2f s (%.0f transactions per CPU second;"
                     + " the database server's CPU is not included)%n", cpuNanos / 1e9, transactions / Math.max(cpuNanos / 1e9, 1e-9));
-            // on two cores the compilers' warm-up competes with the run itself: most of it is spent once per process
+            // on two cores the compilers compete with the run itself for the cores
             if (jitMillis >= 0) {
                 out.printf(Locale.ROOT, "JIT compilers during the run: %.2f s (summed over their threads, as the"
                         + " JVM counts it: time spent compiling, which on a busy machine includes waiting for a core)%n", jitMillis / 1e3);
