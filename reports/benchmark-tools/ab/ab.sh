@@ -5,9 +5,12 @@
 # the spread of the same build. Eleventh session, reports/benchmark.md.
 #
 # Usage: reports/benchmark-tools/ab/ab.sh [-n SIZE] [-r ROUNDS] [-e sqlite|postgresql] [-o "JVM OPTIONS"] JAR_A JAR_B
-#   SIZE 100000 by default, ROUNDS 2 (each round runs both builds once), engine sqlite. -o is given to both builds;
-#   for options that differ, pass the same jar twice and set AB_OPTS_A / AB_OPTS_B. PostgreSQL: 127.0.0.1:5432, user
-#   postgres, trust authentication (as .ci/run sets up); the databases are created and dropped here.
+#   SIZE 100000 by default, ROUNDS 2 (each round runs both builds once; an even number keeps the order balanced, as
+#   the first build of a round goes first in odd rounds), engine sqlite. Every run gets -Xmx512m, then -o's options
+#   (given to both builds), then AB_OPTS_A or AB_OPTS_B (for options that differ: pass the same jar twice and set
+#   these). PostgreSQL: 127.0.0.1:5432, user postgres without a password (this machine's trust authentication); the
+#   databases are created and dropped here. Variables such as BOOKKEEPER_JOBS_THREADS set in the calling shell reach
+#   both builds alike.
 set -euo pipefail
 SIZE=100000 ROUNDS=2 ENGINE=sqlite OPTS=""
 while getopts "n:r:e:o:" flag; do
@@ -20,6 +23,10 @@ while getopts "n:r:e:o:" flag; do
     esac
 done
 shift $((OPTIND - 1))
+if ! [[ $SIZE =~ ^[1-9][0-9]*$ && $ROUNDS =~ ^[1-9][0-9]*$ ]]; then
+    echo "SIZE and ROUNDS must be positive whole numbers, not '$SIZE' and '$ROUNDS'" >&2
+    exit 2
+fi
 if [ $# -ne 2 ] || [ ! -f "$1" ] || [ ! -f "$2" ]; then
     echo "usage: $0 [-n SIZE] [-r ROUNDS] [-e sqlite|postgresql] [-o \"JVM OPTIONS\"] JAR_A JAR_B (two jar files)" >&2
     exit 2
@@ -29,7 +36,13 @@ JAR_A=$(realpath "$1") JAR_B=$(realpath "$2")
 WORK=$(mktemp -d)
 DB=bookkeeper_ab_$$
 export PGOPTIONS="-c client_min_messages=warning"
-trap 'rm -rf "$WORK"; [ "$ENGINE" = postgresql ] && psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; true' EXIT
+cleanup() {
+    rm -rf "$WORK"
+    if [ "$ENGINE" = postgresql ] && ! psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)"; then
+        echo "warning: could not drop database $DB; drop it by hand" >&2
+    fi
+}
+trap cleanup EXIT
 
 run() { # LABEL JAR EXTRA_OPTS
     local url user=""
@@ -41,18 +54,21 @@ run() { # LABEL JAR EXTRA_OPTS
         url=jdbc:postgresql://127.0.0.1:5432/$DB user=postgres
     fi
     sync; sleep 2
-    # shellcheck disable=SC2086 # the options are words on purpose
-    (cd "$WORK" && BOOKKEEPER_DB_URL=$url BOOKKEEPER_DB_USER=$user \
+    # shellcheck disable=SC2086 # the options are words on purpose (split, but not expanded as file names: set -f)
+    (set -f; cd "$WORK" && BOOKKEEPER_DB_URL=$url BOOKKEEPER_DB_USER=$user \
         java -Xmx512m $OPTS $3 -jar "$2" bench --size "$SIZE" --workers 2 > "$WORK/out.txt" 2>&1) || {
         echo "build $1 failed; its output:" >&2; cat "$WORK/out.txt" >&2; exit 1; }
     local e2e cpu
     e2e=$(awk '/^end to end/ {print $5}' "$WORK/out.txt")
     cpu=$(sed -n 's/^CPU time of this JVM during the run: \([0-9.]*\) s.*/\1/p' "$WORK/out.txt")
+    [ -n "$e2e" ] || { echo "build $1 printed no end-to-end line; its output:" >&2; cat "$WORK/out.txt" >&2; exit 1; }
+    # the bench exits with 1 when the counts do not add up, caught above; this guards builds that did not
     grep -q 'counts add up: yes' "$WORK/out.txt" || { echo "build $1: counts do not add up" >&2; cat "$WORK/out.txt" >&2; exit 1; }
-    printf '%s\t%s\t%s\n' "$1" "$e2e" "$cpu" | tee -a "$WORK/results.tsv" | awk -F'\t' '{printf "%s  end to end %8.2f s   JVM CPU %8.2f s\n", $1, $2, $3}'
+    printf '%s\t%s\t%s\n' "$1" "$e2e" "${cpu:-n/a}" | tee -a "$WORK/results.tsv" \
+        | awk -F'\t' '{printf "%s  end to end %8.2f s   JVM CPU %s\n", $1, $2, ($3 == "n/a" ? "n/a (not printed by this build)" : sprintf("%8.2f s", $3))}'
 }
 
-echo "$ENGINE, $SIZE transactions, $ROUNDS rounds; A = $JAR_A, B = $JAR_B"
+echo "$ENGINE, $SIZE transactions, $ROUNDS rounds; A = $JAR_A ${AB_OPTS_A:-}, B = $JAR_B ${AB_OPTS_B:-}; both: -Xmx512m $OPTS"
 for round in $(seq 1 "$ROUNDS"); do
     if [ $((round % 2)) -eq 1 ]; then
         run A "$JAR_A" "${AB_OPTS_A:-}"; run B "$JAR_B" "${AB_OPTS_B:-}"
