@@ -53,7 +53,8 @@ final class CompanyFiles {
         return overlapTotal;
     }
 
-    static void writeTruth(Path dir, Book book) throws IOException {
+    /** The bank lines' truth, and the receipts' (only its header when {@code receipts} are not written). */
+    static void writeTruth(Path dir, Book book, boolean receipts) throws IOException {
         Files.createDirectories(dir);
         try (Writer out = Files.newBufferedWriter(dir.resolve("ground_truth.csv"), StandardCharsets.UTF_8);
                 CSVPrinter printer = new CSVPrinter(out, CSV)) {
@@ -68,7 +69,7 @@ final class CompanyFiles {
         try (Writer out = Files.newBufferedWriter(dir.resolve("receipts_truth.csv"), StandardCharsets.UTF_8);
                 CSVPrinter printer = new CSVPrinter(out, CSV)) {
             printer.printRecord(SimulationLayout.RECEIPTS_TRUTH_HEADER);
-            for (Receipt receipt : book.receipts()) {
+            for (Receipt receipt : receipts ? book.receipts() : List.<Receipt>of()) {
                 BankLine line = receipt.line();
                 printer.printRecord(receipt.baseName() + ".txt", receipt.pdf() ? receipt.baseName() + ".pdf" : "",
                         line.accountRef, line.date.toString(), Cents.format(line.amountCents), line.description,

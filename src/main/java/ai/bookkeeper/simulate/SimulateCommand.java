@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** {@code simulate [--out DIR] [--seed S] [--companies N] [--months M] [--start YYYY-MM] [--no-pdf]}. */
+/** {@code simulate [--out DIR] [--seed S] [--companies N] [--months M] [--start YYYY-MM] [--no-pdf] [--no-receipts]}. */
 @Component
 class SimulateCommand implements Command {
 
     static final String USAGE = "Usage: simulate [--out DIR] [--seed S] [--companies N] [--months M] "
-            + "[--start YYYY-MM] [--no-pdf]\n"
-            + "  defaults: --out data --seed 42 --companies 5 (the pilot companies) --months 12 --start 2025-01";
+            + "[--start YYYY-MM] [--no-pdf] [--no-receipts]\n"
+            + "  defaults: --out data --seed 42 --companies 5 (the pilot companies) --months 12 --start 2025-01\n"
+            + "  --no-receipts writes the statements, metadata and ground truth only (the same statements, much faster)";
 
     @Override
     public String name() {
@@ -38,6 +39,10 @@ class SimulateCommand implements Command {
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (option.equals("--no-pdf")) {
                 spec = spec.withPdfs(false);
+                continue;
+            }
+            if (option.equals("--no-receipts")) {
+                spec = spec.withReceipts(false);
                 continue;
             }
             if (option.equals("--help")) {

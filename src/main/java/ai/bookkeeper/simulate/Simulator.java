@@ -118,7 +118,10 @@ public final class Simulator {
         String slug = company.slug();
         MetadataFiles.write(SimulationLayout.metadataDir(outDir, slug), book);
         int overlap = CompanyFiles.writeStatements(SimulationLayout.csvDir(outDir, slug), book);
-        CompanyFiles.writeTruth(SimulationLayout.truthDir(outDir, slug), book);
+        CompanyFiles.writeTruth(SimulationLayout.truthDir(outDir, slug), book, spec.receipts());
+        if (!spec.receipts()) {
+            return new CompanySummary(company, book.genuineLines(), overlap, 0, 0, book.months().size());
+        }
         int pdfs = CompanyFiles.writeReceipts(SimulationLayout.docsDir(outDir, slug), book);
         return new CompanySummary(company, book.genuineLines(), overlap, book.receipts().size(), pdfs,
                 book.months().size());

@@ -34,6 +34,18 @@ class SimulateCommandTest {
     }
 
     @Test
+    void no_receipts_writes_the_statements_and_reports_no_receipts(@TempDir Path dir) throws Exception {
+        int status = new SimulateCommand().run(List.of("--out", dir.toString(), "--companies", "1", "--months", "2",
+                "--no-receipts"), out, out);
+
+        assertThat(status).isZero();
+        String printed = stdout.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("0 receipts (0 PDF)");
+        assertThat(Trees.list(SimulationLayout.csvDir(dir, "hamilton_coffee_co"), "*.csv")).hasSize(2);
+        assertThat(SimulationLayout.docsDir(dir, "hamilton_coffee_co")).doesNotExist();
+    }
+
+    @Test
     void a_wrong_option_is_a_usage_error_that_shows_the_right_ones() {
         assertThatThrownBy(() -> new SimulateCommand().run(List.of("--compnies", "3"), out, out))
                 .isInstanceOf(UsageException.class).hasMessageContaining("unknown option '--compnies'")

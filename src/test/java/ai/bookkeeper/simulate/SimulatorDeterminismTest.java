@@ -1,7 +1,9 @@
 package ai.bookkeeper.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.bookkeeper.shared.InvalidInputException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SortedMap;
@@ -62,5 +64,41 @@ class SimulatorDeterminismTest {
         assertThat(Trees.hashes(out.resolve(SimulationLayout.CSV))).containsOnlyKeys(
                 "hamilton_coffee_co/bank_202501.csv");
         assertThat(Trees.read(database)).isEqualTo("keep me");
+    }
+
+    @Test
+    void without_receipts_the_statements_metadata_and_bank_truth_are_byte_identical_and_no_receipt_is_written(
+            @TempDir Path full, @TempDir Path lean) {
+        SimulationSpec spec = SimulationSpec.pilot().withCompanies(2).withMonths(3);
+        SimulationResult withReceipts = Simulator.generate(spec, full);
+        SimulationResult without = Simulator.generate(spec.withReceipts(false), lean);
+
+        SortedMap<String, String> fullHashes = Trees.hashes(full);
+        SortedMap<String, String> leanHashes = Trees.hashes(lean);
+        assertThat(fullHashes.keySet()).anyMatch(f -> f.endsWith(".txt")).anyMatch(f -> f.endsWith(".pdf"));
+        assertThat(leanHashes.keySet()).noneMatch(f -> f.startsWith(SimulationLayout.DOCS + "/")
+                && (f.endsWith(".txt") || f.endsWith(".pdf")));
+        leanHashes.forEach((file, hash) -> {
+            if (!file.endsWith("receipts_truth.csv")) {
+                assertThat(fullHashes).as(file).containsEntry(file, hash);
+            }
+        });
+        assertThat(leanHashes.keySet()).filteredOn(f -> f.startsWith(SimulationLayout.CSV + "/"))
+                .isEqualTo(fullHashes.keySet().stream().filter(f -> f.startsWith(SimulationLayout.CSV + "/")).toList());
+        Path receiptsTruth = SimulationLayout.truthDir(lean, "hamilton_coffee_co").resolve("receipts_truth.csv");
+        assertThat(Trees.csv(receiptsTruth)).isEmpty();
+        assertThat(Trees.header(receiptsTruth)).isEqualTo(Trees.header(
+                SimulationLayout.truthDir(full, "hamilton_coffee_co").resolve("receipts_truth.csv")));
+        assertThat(without.transactions()).isEqualTo(withReceipts.transactions());
+        assertThat(withReceipts.receipts()).isPositive();
+        assertThat(without.receipts()).isZero();
+        assertThat(without.pdfs()).isZero();
+    }
+
+    @Test
+    void pdf_receipts_without_receipt_files_are_refused_with_what_to_pass_instead() {
+        assertThatThrownBy(() -> new SimulationSpec(42, 1, 2, SimulationSpec.DEFAULT_START, true, false))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--no-pdf");
+        assertThat(SimulationSpec.pilot().withReceipts(false).pdfs()).isFalse();
     }
 }
