@@ -1,8 +1,9 @@
 #!/bin/bash
 # Gate G1 of docs/adr/0001-storage-for-bulk-throughput.md: the product's seven rows per transaction (floor_*.sql)
-# against ADR 0001's two rows (g1_*.sql: write orders a and b; b without secondary indexes, c; c without foreign-key checks, d), each on a fresh copy of one database the product
-# migrated, in turns, ROUNDS times, on SQLite and then on PostgreSQL (127.0.0.1:5432, user postgres, trust
-# authentication; the databases are made and dropped here). Prints seconds per statement (COMMIT included) and the sum.
+# against ADR 0001's two rows (g1_*.sql; variants a to e, listed in g1_sqlite.sql's header), each on a fresh copy of
+# one database the product migrated, in turns, ROUNDS times, on SQLite and then on PostgreSQL (127.0.0.1:5432, user
+# postgres, trust authentication; the databases are made and dropped here). Prints seconds per statement (BEGIN and
+# COMMIT included) and their sum.
 # Usage: reports/benchmark-tools/floor/g1.sh [N] [ROUNDS] [sqlite|postgresql|both]
 #   (from the repository root, after ./mvnw -B -q package -DskipTests)
 set -euo pipefail
@@ -75,4 +76,5 @@ for r in $(seq "$ROUNDS"); do
     pg_variant b | pg_run "ADR 0001 (b): book, then insert the lines"
     pg_variant c | pg_run "ADR 0001 (c): (b) without secondary indexes"
     pg_variant d | pg_run "ADR 0001 (d): (c) without foreign-key checks"
+    pg_variant e | pg_run "ADR 0001 (e): (b), checks once per statement"
 done

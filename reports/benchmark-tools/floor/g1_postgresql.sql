@@ -148,3 +148,55 @@ INSERT INTO g_bank_line (company_id,id,bank_account_id,batch_id,booking_date,val
 SELECT :'c'::uuid, ('fdff0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, :'bank'::uuid, :'batch'::uuid, to_char(date '2015-01-01' + (i/300), 'YYYY-MM-DD'), null, -(1000 + i%5000), 'USD', 'CARD PURCHASE SYSCO FOODS #' || (i%997) || ' SAN FRANCISCO CA', 'card purchase sysco foods san francisco ca', 'SYSCO', null, null, 'fq' || i, 1, 'BOOKED', null, null, i, '2026-11-26T02:00:00.000000Z',
     ('edee0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, '6000', 9000, 'RULE', 'rule sysco', CASE WHEN i%3=0 THEN 'AUTO_APPROVED' ELSE 'QUEUED' END, '2026-11-26T02:00:00.000000Z', 'EXACT', 10000, '2026-11-26T02:00:00.000000Z' FROM generate_series(1,:n) i;
 COMMIT;
+-- @e@ as (b), with ADR 0001's "D4, revised": the references to parents that are never deleted (company, account,
+-- import batch, journal entry) checked once per statement, for existence and without locks, in place of their foreign
+-- keys; guards on those parents refuse deleting them or changing their keys, so that no check can be raced. Only the
+-- self-references, NULL on nearly every row, stay foreign keys.
+ALTER TABLE g_entry DROP CONSTRAINT fk_g_entry_company, DROP CONSTRAINT fk_g_entry_debit, DROP CONSTRAINT fk_g_entry_credit;
+ALTER TABLE g_bank_line DROP CONSTRAINT fk_g_line_account, DROP CONSTRAINT fk_g_line_batch, DROP CONSTRAINT fk_g_line_entry;
+CREATE FUNCTION g_refuse_parent_change() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION '% rows are never deleted and their keys never change', TG_TABLE_NAME USING ERRCODE = '23503';
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER g_company_kept BEFORE DELETE OR UPDATE OF id ON company FOR EACH ROW EXECUTE FUNCTION g_refuse_parent_change();
+CREATE TRIGGER g_account_kept BEFORE DELETE OR UPDATE OF company_id, id ON account FOR EACH ROW EXECUTE FUNCTION g_refuse_parent_change();
+CREATE TRIGGER g_batch_kept BEFORE DELETE OR UPDATE OF company_id, id ON import_batch FOR EACH ROW EXECUTE FUNCTION g_refuse_parent_change();
+CREATE TRIGGER g_entry_kept BEFORE DELETE OR UPDATE OF company_id, id ON g_entry FOR EACH ROW EXECUTE FUNCTION g_refuse_parent_change();
+CREATE FUNCTION g_entry_refs() RETURNS trigger AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM (SELECT DISTINCT company_id FROM new_rows) n
+               WHERE NOT EXISTS (SELECT 1 FROM company p WHERE p.id = n.company_id)) THEN
+        RAISE EXCEPTION 'an entry names a company that does not exist' USING ERRCODE = '23503';
+    END IF;
+    IF EXISTS (SELECT 1 FROM (SELECT company_id, debit_account_id AS a FROM new_rows WHERE debit_account_id IS NOT NULL
+                              UNION SELECT company_id, credit_account_id FROM new_rows WHERE credit_account_id IS NOT NULL) n
+               WHERE NOT EXISTS (SELECT 1 FROM account p WHERE p.company_id = n.company_id AND p.id = n.a)) THEN
+        RAISE EXCEPTION 'an entry names an account that does not exist' USING ERRCODE = '23503';
+    END IF;
+    RETURN NULL;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER g_entry_refs AFTER INSERT ON g_entry REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION g_entry_refs();
+CREATE FUNCTION g_line_refs() RETURNS trigger AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM (SELECT DISTINCT company_id, bank_account_id, batch_id FROM new_rows) n
+               WHERE NOT EXISTS (SELECT 1 FROM account p WHERE p.company_id = n.company_id AND p.id = n.bank_account_id)
+                  OR NOT EXISTS (SELECT 1 FROM import_batch p WHERE p.company_id = n.company_id AND p.id = n.batch_id)) THEN
+        RAISE EXCEPTION 'a bank line names an account or an import that does not exist' USING ERRCODE = '23503';
+    END IF;
+    IF EXISTS (SELECT 1 FROM new_rows n WHERE n.entry_id IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM g_entry p WHERE p.company_id = n.company_id AND p.id = n.entry_id)) THEN
+        RAISE EXCEPTION 'a bank line names an entry that does not exist' USING ERRCODE = '23503';
+    END IF;
+    RETURN NULL;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER g_line_refs AFTER INSERT ON g_bank_line REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION g_line_refs();
+BEGIN;
+INSERT INTO g_entry (company_id,id,entry_date,description,memo,status,source,currency,reversal_of,created_by,created_at,decided_by,decided_at,posted_at,version,debit_account_id,credit_account_id,amount_minor)
+SELECT :'c'::uuid, ('edee0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, to_char(date '2015-01-01' + (i/300), 'YYYY-MM-DD'), 'CARD PURCHASE SYSCO FOODS #' || (i%997), null, CASE WHEN i%3=0 THEN 'APPROVED' ELSE 'PROPOSED' END, 'IMPORT', 'USD', null, null, '2026-11-26T02:00:00.000000Z', null, null, null, 0, :'exp'::uuid, :'bank'::uuid, 1000+i%5000 FROM generate_series(1,:n) i;
+INSERT INTO g_bank_line (company_id,id,bank_account_id,batch_id,booking_date,value_date,amount_minor,currency,description,normalized_description,counterparty,reference,bank_txn_id,fingerprint,occurrence,status,linked_to,transfer_pair_id,source_line,created_at,
+    entry_id,predicted_account_code,confidence_bp,tier,proposal_source,outcome,proposed_at,settled_kind,settled_score_bp,settled_at)
+SELECT :'c'::uuid, ('fdff0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, :'bank'::uuid, :'batch'::uuid, to_char(date '2015-01-01' + (i/300), 'YYYY-MM-DD'), null, -(1000 + i%5000), 'USD', 'CARD PURCHASE SYSCO FOODS #' || (i%997) || ' SAN FRANCISCO CA', 'card purchase sysco foods san francisco ca', 'SYSCO', null, null, 'fq' || i, 1, 'BOOKED', null, null, i, '2026-11-26T02:00:00.000000Z',
+    ('edee0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, '6000', 9000, 'RULE', 'rule sysco', CASE WHEN i%3=0 THEN 'AUTO_APPROVED' ELSE 'QUEUED' END, '2026-11-26T02:00:00.000000Z', 'EXACT', 10000, '2026-11-26T02:00:00.000000Z' FROM generate_series(1,:n) i;
+COMMIT;

@@ -8,7 +8,8 @@
 --   (b) the bank lines are inserted once their entries are booked, with their state (a pipeline that categorizes and
 --       books before it stores the lines);
 --   (c) as (b), without the secondary indexes;
---   (d) as (c), without the foreign keys' checks.
+--   (d) as (c), without the foreign keys' checks;
+--   (e) PostgreSQL only (g1_postgresql.sql).
 PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;
 DROP TABLE IF EXISTS g_bank_line; DROP TABLE IF EXISTS g_entry;
 CREATE TABLE g_entry (
