@@ -14,13 +14,15 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-target/ai-bookkeeper.jar}
 WORK=$(mktemp -d)
 export PGOPTIONS="-c client_min_messages=warning"
-PSQL=(psql -h 127.0.0.1 -U postgres -X)
+PSQL=(psql -h 127.0.0.1 -U postgres -X -w)
 cleanup() {
     rm -rf "$WORK"
     "${PSQL[@]}" -qc "DROP DATABASE IF EXISTS bookkeeper_g1_run" -c "DROP DATABASE IF EXISTS bookkeeper_g1_base" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 sum() { awk '{s += $1} END {printf "%.2f", s}'; }
+# a variant the file does not have would run the tables' setup alone and print a misleading sum
+has() { grep -q "^-- @$2@" "$1" || { echo "no variant $2 in $1" >&2; exit 1; }; }
 
 if [ "$ENGINES" != postgresql ]; then
     BOOKKEEPER_DB_URL=jdbc:sqlite:$WORK/base.db java -jar "$JAR" bench --size 3000 --workers 1 >/dev/null
@@ -32,8 +34,8 @@ if [ "$ENGINES" != postgresql ]; then
     [ -n "$C" ] && [ -n "$BANK" ] && [ -n "$EXP" ] && [ -n "$BATCH" ] || { echo "no company, accounts or import in the database" >&2; exit 1; }
     q "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
     subst() { sed -e "s/@C@/$C/g" -e "s/@BANK@/$BANK/g" -e "s/@EXP@/$EXP/g" -e "s/@BATCH@/$BATCH/g" -e "s/@N@/$N/g" "$1"; }
-    # g1_sqlite.sql without the other write order's part (from its marker to the next one or the end)
-    variant() { subst "$HERE/g1_sqlite.sql" | awk -v keep="$1" '/^-- @[a-z]@/ { on = ($2 == "@" keep "@") } !/^-- @[a-z]@/ && (on || !seen) { print } /^-- @[a-z]@/ { seen = 1 }'; }
+    # g1_sqlite.sql without the other variants' parts (each from its marker to the next one or the end)
+    variant() { has "$HERE/g1_sqlite.sql" "$1"; subst "$HERE/g1_sqlite.sql" | awk -v keep="$1" '/^-- @[a-z]@/ { on = ($2 == "@" keep "@") } !/^-- @[a-z]@/ && (on || !seen) { print } /^-- @[a-z]@/ { seen = 1 }'; }
     run() {
         cp "$WORK/base.db" "$WORK/f.db"
         rm -f "$WORK/f.db-wal" "$WORK/f.db-shm"
@@ -61,8 +63,9 @@ BANK=$(p "SELECT id FROM account WHERE company_id = '$C' AND code = '1000'")
 EXP=$(p "SELECT id FROM account WHERE company_id = '$C' AND code = '6000'")
 BATCH=$(p "SELECT id FROM import_batch WHERE company_id = '$C' LIMIT 1")
 [ -n "$C" ] && [ -n "$BANK" ] && [ -n "$EXP" ] && [ -n "$BATCH" ] || { echo "no company, accounts or import in the PostgreSQL database" >&2; exit 1; }
-pg_variant() { awk -v keep="$1" '/^-- @[a-z]@/ { on = ($2 == "@" keep "@") } !/^-- @[a-z]@/ && (on || !seen) { print } /^-- @[a-z]@/ { seen = 1 }' "$HERE/g1_postgresql.sql"; }
+pg_variant() { has "$HERE/g1_postgresql.sql" "$1"; awk -v keep="$1" '/^-- @[a-z]@/ { on = ($2 == "@" keep "@") } !/^-- @[a-z]@/ && (on || !seen) { print } /^-- @[a-z]@/ { seen = 1 }' "$HERE/g1_postgresql.sql"; }
 pg_run() {
+    # a template must have no other session: a server with autovacuum on may need a retry here
     "${PSQL[@]}" -qc "DROP DATABASE IF EXISTS bookkeeper_g1_run" -c "CREATE DATABASE bookkeeper_g1_run TEMPLATE bookkeeper_g1_base"
     local times
     times=$("${PSQL[@]}" -d bookkeeper_g1_run -v ON_ERROR_STOP=1 -v c="$C" -v bank="$BANK" -v exp="$EXP" -v batch="$BATCH" -v n="$N" -f - \

@@ -71,7 +71,10 @@ public record SimulationSpec(long seed, int companies, int months, YearMonth sta
         return new SimulationSpec(seed, companies, months, start, newPdfs, receipts);
     }
 
-    /** Without receipt files (and so without PDFs) when {@code newReceipts} is false. */
+    /**
+     * Without receipt files (and so without PDFs) when {@code newReceipts} is false. Turning receipts back on does
+     * not bring the PDFs back: ask for them again with {@link #withPdfs}.
+     */
     public SimulationSpec withReceipts(boolean newReceipts) {
         return new SimulationSpec(seed, companies, months, start, pdfs && newReceipts, newReceipts);
     }
