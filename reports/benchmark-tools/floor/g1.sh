@@ -23,6 +23,14 @@ trap cleanup EXIT
 sum() { awk '{s += $1} END {printf "%.2f", s}'; }
 # a variant the file does not have would run the tables' setup alone and print a misleading sum
 has() { grep -q "^-- @$2@" "$1" || { echo "no variant $2 in $1" >&2; exit 1; }; }
+# A variant's statements: the tables (everything before the first marker), then the variant's part (from its marker
+# to the next one); variants c, d and e are setup only, followed by b's part.
+block() { awk -v keep="$2" '/^-- @[a-z]@/ { on = ($2 == "@" keep "@"); next } on { print }' "$1"; }
+compose() {
+    awk '/^-- @[a-z]@/ { exit } { print }' "$1"
+    block "$1" "$2"
+    case "$2" in a | b) ;; *) block "$1" b ;; esac
+}
 
 if [ "$ENGINES" != postgresql ]; then
     BOOKKEEPER_DB_URL=jdbc:sqlite:$WORK/base.db java -jar "$JAR" bench --size 3000 --workers 1 >/dev/null
@@ -34,8 +42,7 @@ if [ "$ENGINES" != postgresql ]; then
     [ -n "$C" ] && [ -n "$BANK" ] && [ -n "$EXP" ] && [ -n "$BATCH" ] || { echo "no company, accounts or import in the database" >&2; exit 1; }
     q "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
     subst() { sed -e "s/@C@/$C/g" -e "s/@BANK@/$BANK/g" -e "s/@EXP@/$EXP/g" -e "s/@BATCH@/$BATCH/g" -e "s/@N@/$N/g" "$1"; }
-    # g1_sqlite.sql without the other variants' parts (each from its marker to the next one or the end)
-    variant() { has "$HERE/g1_sqlite.sql" "$1"; subst "$HERE/g1_sqlite.sql" | awk -v keep="$1" '/^-- @[a-z]@/ { on = ($2 == "@" keep "@") } !/^-- @[a-z]@/ && (on || !seen) { print } /^-- @[a-z]@/ { seen = 1 }'; }
+    variant() { has "$HERE/g1_sqlite.sql" "$1"; compose "$HERE/g1_sqlite.sql" "$1" | subst /dev/stdin; }
     run() {
         cp "$WORK/base.db" "$WORK/f.db"
         rm -f "$WORK/f.db-wal" "$WORK/f.db-shm"
@@ -63,7 +70,7 @@ BANK=$(p "SELECT id FROM account WHERE company_id = '$C' AND code = '1000'")
 EXP=$(p "SELECT id FROM account WHERE company_id = '$C' AND code = '6000'")
 BATCH=$(p "SELECT id FROM import_batch WHERE company_id = '$C' LIMIT 1")
 [ -n "$C" ] && [ -n "$BANK" ] && [ -n "$EXP" ] && [ -n "$BATCH" ] || { echo "no company, accounts or import in the PostgreSQL database" >&2; exit 1; }
-pg_variant() { has "$HERE/g1_postgresql.sql" "$1"; awk -v keep="$1" '/^-- @[a-z]@/ { on = ($2 == "@" keep "@") } !/^-- @[a-z]@/ && (on || !seen) { print } /^-- @[a-z]@/ { seen = 1 }' "$HERE/g1_postgresql.sql"; }
+pg_variant() { has "$HERE/g1_postgresql.sql" "$1"; compose "$HERE/g1_postgresql.sql" "$1"; }
 pg_run() {
     # a template must have no other session: a server with autovacuum on may need a retry here
     "${PSQL[@]}" -qc "DROP DATABASE IF EXISTS bookkeeper_g1_run" -c "CREATE DATABASE bookkeeper_g1_run TEMPLATE bookkeeper_g1_base"

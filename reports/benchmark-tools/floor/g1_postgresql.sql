@@ -121,20 +121,14 @@ INSERT INTO g_bank_line (company_id,id,bank_account_id,batch_id,booking_date,val
 SELECT :'c'::uuid, ('fdff0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, :'bank'::uuid, :'batch'::uuid, to_char(date '2015-01-01' + (i/300), 'YYYY-MM-DD'), null, -(1000 + i%5000), 'USD', 'CARD PURCHASE SYSCO FOODS #' || (i%997) || ' SAN FRANCISCO CA', 'card purchase sysco foods san francisco ca', 'SYSCO', null, null, 'fq' || i, 1, 'BOOKED', null, null, i, '2026-11-26T02:00:00.000000Z',
     ('edee0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, '6000', 9000, 'RULE', 'rule sysco', CASE WHEN i%3=0 THEN 'AUTO_APPROVED' ELSE 'QUEUED' END, '2026-11-26T02:00:00.000000Z', 'EXACT', 10000, '2026-11-26T02:00:00.000000Z' FROM generate_series(1,:n) i;
 COMMIT;
--- @c@ as (b), without the nine secondary indexes (ix_*; the keys, unique keys, foreign keys, checks and guards stay):
+-- @c@ (b)'s statements after these, without the nine secondary indexes (ix_*; the keys, unique keys, foreign
+-- keys, checks and guards stay):
 -- what the indexes that serve the reports, the review queue and the lookups cost
 DROP INDEX ix_g_entry_status_date; DROP INDEX ix_g_entry_date; DROP INDEX ix_g_entry_debit; DROP INDEX ix_g_entry_credit;
 DROP INDEX ix_g_line_batch; DROP INDEX ix_g_line_account_date; DROP INDEX ix_g_line_linked; DROP INDEX ix_g_line_date;
 DROP INDEX ix_g_line_outcome;
-BEGIN;
-INSERT INTO g_entry (company_id,id,entry_date,description,memo,status,source,currency,reversal_of,created_by,created_at,decided_by,decided_at,posted_at,version,debit_account_id,credit_account_id,amount_minor)
-SELECT :'c'::uuid, ('edee0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, to_char(date '2015-01-01' + (i/300), 'YYYY-MM-DD'), 'CARD PURCHASE SYSCO FOODS #' || (i%997), null, CASE WHEN i%3=0 THEN 'APPROVED' ELSE 'PROPOSED' END, 'IMPORT', 'USD', null, null, '2026-11-26T02:00:00.000000Z', null, null, null, 0, :'exp'::uuid, :'bank'::uuid, 1000+i%5000 FROM generate_series(1,:n) i;
-INSERT INTO g_bank_line (company_id,id,bank_account_id,batch_id,booking_date,value_date,amount_minor,currency,description,normalized_description,counterparty,reference,bank_txn_id,fingerprint,occurrence,status,linked_to,transfer_pair_id,source_line,created_at,
-    entry_id,predicted_account_code,confidence_bp,tier,proposal_source,outcome,proposed_at,settled_kind,settled_score_bp,settled_at)
-SELECT :'c'::uuid, ('fdff0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, :'bank'::uuid, :'batch'::uuid, to_char(date '2015-01-01' + (i/300), 'YYYY-MM-DD'), null, -(1000 + i%5000), 'USD', 'CARD PURCHASE SYSCO FOODS #' || (i%997) || ' SAN FRANCISCO CA', 'card purchase sysco foods san francisco ca', 'SYSCO', null, null, 'fq' || i, 1, 'BOOKED', null, null, i, '2026-11-26T02:00:00.000000Z',
-    ('edee0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, '6000', 9000, 'RULE', 'rule sysco', CASE WHEN i%3=0 THEN 'AUTO_APPROVED' ELSE 'QUEUED' END, '2026-11-26T02:00:00.000000Z', 'EXACT', 10000, '2026-11-26T02:00:00.000000Z' FROM generate_series(1,:n) i;
-COMMIT;
--- @d@ as (c), without the foreign keys' checks: an upper bound for checking the references once per statement
+-- @d@ (b)'s statements after these, as (c) and without the foreign keys' checks: an upper bound for checking the
+-- references once per statement
 ALTER TABLE g_entry DROP CONSTRAINT fk_g_entry_company, DROP CONSTRAINT fk_g_entry_reversal, DROP CONSTRAINT fk_g_entry_debit,
     DROP CONSTRAINT fk_g_entry_credit;
 ALTER TABLE g_bank_line DROP CONSTRAINT fk_g_line_account, DROP CONSTRAINT fk_g_line_batch, DROP CONSTRAINT fk_g_line_linked,
@@ -142,16 +136,8 @@ ALTER TABLE g_bank_line DROP CONSTRAINT fk_g_line_account, DROP CONSTRAINT fk_g_
 DROP INDEX ix_g_entry_status_date; DROP INDEX ix_g_entry_date; DROP INDEX ix_g_entry_debit; DROP INDEX ix_g_entry_credit;
 DROP INDEX ix_g_line_batch; DROP INDEX ix_g_line_account_date; DROP INDEX ix_g_line_linked; DROP INDEX ix_g_line_date;
 DROP INDEX ix_g_line_outcome;
-BEGIN;
-INSERT INTO g_entry (company_id,id,entry_date,description,memo,status,source,currency,reversal_of,created_by,created_at,decided_by,decided_at,posted_at,version,debit_account_id,credit_account_id,amount_minor)
-SELECT :'c'::uuid, ('edee0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, to_char(date '2015-01-01' + (i/300), 'YYYY-MM-DD'), 'CARD PURCHASE SYSCO FOODS #' || (i%997), null, CASE WHEN i%3=0 THEN 'APPROVED' ELSE 'PROPOSED' END, 'IMPORT', 'USD', null, null, '2026-11-26T02:00:00.000000Z', null, null, null, 0, :'exp'::uuid, :'bank'::uuid, 1000+i%5000 FROM generate_series(1,:n) i;
-INSERT INTO g_bank_line (company_id,id,bank_account_id,batch_id,booking_date,value_date,amount_minor,currency,description,normalized_description,counterparty,reference,bank_txn_id,fingerprint,occurrence,status,linked_to,transfer_pair_id,source_line,created_at,
-    entry_id,predicted_account_code,confidence_bp,tier,proposal_source,outcome,proposed_at,settled_kind,settled_score_bp,settled_at)
-SELECT :'c'::uuid, ('fdff0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, :'bank'::uuid, :'batch'::uuid, to_char(date '2015-01-01' + (i/300), 'YYYY-MM-DD'), null, -(1000 + i%5000), 'USD', 'CARD PURCHASE SYSCO FOODS #' || (i%997) || ' SAN FRANCISCO CA', 'card purchase sysco foods san francisco ca', 'SYSCO', null, null, 'fq' || i, 1, 'BOOKED', null, null, i, '2026-11-26T02:00:00.000000Z',
-    ('edee0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, '6000', 9000, 'RULE', 'rule sysco', CASE WHEN i%3=0 THEN 'AUTO_APPROVED' ELSE 'QUEUED' END, '2026-11-26T02:00:00.000000Z', 'EXACT', 10000, '2026-11-26T02:00:00.000000Z' FROM generate_series(1,:n) i;
-COMMIT;
--- @e@ as (b), with ADR 0001's "D4, revised": the references to parents that are never deleted (company, account,
--- import batch, journal entry) checked once per statement, for existence and without locks, in place of their foreign
+-- @e@ (b)'s statements after these, with ADR 0001's "D4, revised": the references to parents that are never deleted
+-- (company, account, import batch, journal entry) checked once per statement, for existence and without locks, in place of their foreign
 -- keys; guards on those parents refuse deleting or truncating them and changing their keys, so that no check can be
 -- raced. Only the self-references, NULL on nearly every row, stay foreign keys. (The update and truncate triggers
 -- were added after the recorded run; none of them fires here, where rows are only inserted.)
@@ -204,11 +190,3 @@ CREATE TRIGGER g_line_refs AFTER INSERT ON g_bank_line REFERENCING NEW TABLE AS 
 FOR EACH STATEMENT EXECUTE FUNCTION g_line_refs();
 CREATE TRIGGER g_line_refs_updated AFTER UPDATE ON g_bank_line REFERENCING NEW TABLE AS new_rows
 FOR EACH STATEMENT EXECUTE FUNCTION g_line_refs();
-BEGIN;
-INSERT INTO g_entry (company_id,id,entry_date,description,memo,status,source,currency,reversal_of,created_by,created_at,decided_by,decided_at,posted_at,version,debit_account_id,credit_account_id,amount_minor)
-SELECT :'c'::uuid, ('edee0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, to_char(date '2015-01-01' + (i/300), 'YYYY-MM-DD'), 'CARD PURCHASE SYSCO FOODS #' || (i%997), null, CASE WHEN i%3=0 THEN 'APPROVED' ELSE 'PROPOSED' END, 'IMPORT', 'USD', null, null, '2026-11-26T02:00:00.000000Z', null, null, null, 0, :'exp'::uuid, :'bank'::uuid, 1000+i%5000 FROM generate_series(1,:n) i;
-INSERT INTO g_bank_line (company_id,id,bank_account_id,batch_id,booking_date,value_date,amount_minor,currency,description,normalized_description,counterparty,reference,bank_txn_id,fingerprint,occurrence,status,linked_to,transfer_pair_id,source_line,created_at,
-    entry_id,predicted_account_code,confidence_bp,tier,proposal_source,outcome,proposed_at,settled_kind,settled_score_bp,settled_at)
-SELECT :'c'::uuid, ('fdff0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, :'bank'::uuid, :'batch'::uuid, to_char(date '2015-01-01' + (i/300), 'YYYY-MM-DD'), null, -(1000 + i%5000), 'USD', 'CARD PURCHASE SYSCO FOODS #' || (i%997) || ' SAN FRANCISCO CA', 'card purchase sysco foods san francisco ca', 'SYSCO', null, null, 'fq' || i, 1, 'BOOKED', null, null, i, '2026-11-26T02:00:00.000000Z',
-    ('edee0000-0000-7000-8000-' || lpad(i::text,12,'0'))::uuid, '6000', 9000, 'RULE', 'rule sysco', CASE WHEN i%3=0 THEN 'AUTO_APPROVED' ELSE 'QUEUED' END, '2026-11-26T02:00:00.000000Z', 'EXACT', 10000, '2026-11-26T02:00:00.000000Z' FROM generate_series(1,:n) i;
-COMMIT;

@@ -2,7 +2,8 @@
 -- carries its proposal and settlement; D2: an entry with two lines stored as one row; D3: 16-byte keys), with every
 -- constraint, index and guard the product's tables have today kept, beside the product's own tables in a database the
 -- product migrated. Comparison only, not the product's schema. g1.sh replaces @C@, @BANK@, @EXP@, @BATCH@ and @N@.
--- Two write orders, each on its own copy of the database (g1.sh keeps the part of one):
+-- The variants, each on its own copy of the database (g1.sh puts the tables, a variant's part and, for c to e, b's
+-- part after it):
 --   (a) the import inserts the bank lines; then the pipeline books the entries and UPDATEs each line with its proposal
 --       and settlement (the order the product has now);
 --   (b) the bank lines are inserted once their entries are booked, with their state (a pipeline that categorizes and
@@ -138,33 +139,15 @@ INSERT INTO g_bank_line (company_id,id,bank_account_id,batch_id,booking_date,val
 SELECT X'@C@', CAST(printf('fdff%012d',i) AS BLOB), X'@BANK@', X'@BATCH@', date('2015-01-01', '+' || (i/300) || ' days'), null, -(1000 + i%5000), 'USD', 'CARD PURCHASE SYSCO FOODS #' || (i%997) || ' SAN FRANCISCO CA', 'card purchase sysco foods san francisco ca', 'SYSCO', null, null, 'fq' || i, 1, 'BOOKED', null, null, i, '2026-11-26T02:00:00.000000Z',
     CAST(printf('edee%012d',i) AS BLOB), '6000', 9000, 'RULE', 'rule sysco', CASE WHEN i%3=0 THEN 'AUTO_APPROVED' ELSE 'QUEUED' END, '2026-11-26T02:00:00.000000Z', 'EXACT', 10000, '2026-11-26T02:00:00.000000Z' FROM s;
 COMMIT;
--- @c@ as (b), without the nine secondary indexes (ix_*; the keys, unique keys, foreign keys, checks and guards stay):
+-- @c@ (b)'s statements after these, without the nine secondary indexes (ix_*; the keys, unique keys, foreign
+-- keys, checks and guards stay):
 -- what the indexes that serve the reports, the review queue and the lookups cost
 DROP INDEX ix_g_entry_status_date; DROP INDEX ix_g_entry_date; DROP INDEX ix_g_entry_debit; DROP INDEX ix_g_entry_credit;
 DROP INDEX ix_g_line_batch; DROP INDEX ix_g_line_account_date; DROP INDEX ix_g_line_linked; DROP INDEX ix_g_line_date;
 DROP INDEX ix_g_line_outcome;
-BEGIN;
-WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i < @N@)
-INSERT INTO g_entry (company_id,id,entry_date,description,memo,status,source,currency,reversal_of,created_by,created_at,decided_by,decided_at,posted_at,version,debit_account_id,credit_account_id,amount_minor)
-SELECT X'@C@', CAST(printf('edee%012d',i) AS BLOB), date('2015-01-01', '+' || (i/300) || ' days'), 'CARD PURCHASE SYSCO FOODS #' || (i%997), null, CASE WHEN i%3=0 THEN 'APPROVED' ELSE 'PROPOSED' END, 'IMPORT', 'USD', null, null, '2026-11-26T02:00:00.000000Z', null, null, null, 0, X'@EXP@', X'@BANK@', 1000+i%5000 FROM s;
-WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i < @N@)
-INSERT INTO g_bank_line (company_id,id,bank_account_id,batch_id,booking_date,value_date,amount_minor,currency,description,normalized_description,counterparty,reference,bank_txn_id,fingerprint,occurrence,status,linked_to,transfer_pair_id,source_line,created_at,
-    entry_id,predicted_account_code,confidence_bp,tier,proposal_source,outcome,proposed_at,settled_kind,settled_score_bp,settled_at)
-SELECT X'@C@', CAST(printf('fdff%012d',i) AS BLOB), X'@BANK@', X'@BATCH@', date('2015-01-01', '+' || (i/300) || ' days'), null, -(1000 + i%5000), 'USD', 'CARD PURCHASE SYSCO FOODS #' || (i%997) || ' SAN FRANCISCO CA', 'card purchase sysco foods san francisco ca', 'SYSCO', null, null, 'fq' || i, 1, 'BOOKED', null, null, i, '2026-11-26T02:00:00.000000Z',
-    CAST(printf('edee%012d',i) AS BLOB), '6000', 9000, 'RULE', 'rule sysco', CASE WHEN i%3=0 THEN 'AUTO_APPROVED' ELSE 'QUEUED' END, '2026-11-26T02:00:00.000000Z', 'EXACT', 10000, '2026-11-26T02:00:00.000000Z' FROM s;
-COMMIT;
--- @d@ as (c), without the foreign keys' checks: an upper bound for checking the references once per statement
+-- @d@ (b)'s statements after these, as (c) and without the foreign keys' checks: an upper bound for checking the
+-- references once per statement
 PRAGMA foreign_keys=OFF;
 DROP INDEX ix_g_entry_status_date; DROP INDEX ix_g_entry_date; DROP INDEX ix_g_entry_debit; DROP INDEX ix_g_entry_credit;
 DROP INDEX ix_g_line_batch; DROP INDEX ix_g_line_account_date; DROP INDEX ix_g_line_linked; DROP INDEX ix_g_line_date;
 DROP INDEX ix_g_line_outcome;
-BEGIN;
-WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i < @N@)
-INSERT INTO g_entry (company_id,id,entry_date,description,memo,status,source,currency,reversal_of,created_by,created_at,decided_by,decided_at,posted_at,version,debit_account_id,credit_account_id,amount_minor)
-SELECT X'@C@', CAST(printf('edee%012d',i) AS BLOB), date('2015-01-01', '+' || (i/300) || ' days'), 'CARD PURCHASE SYSCO FOODS #' || (i%997), null, CASE WHEN i%3=0 THEN 'APPROVED' ELSE 'PROPOSED' END, 'IMPORT', 'USD', null, null, '2026-11-26T02:00:00.000000Z', null, null, null, 0, X'@EXP@', X'@BANK@', 1000+i%5000 FROM s;
-WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i < @N@)
-INSERT INTO g_bank_line (company_id,id,bank_account_id,batch_id,booking_date,value_date,amount_minor,currency,description,normalized_description,counterparty,reference,bank_txn_id,fingerprint,occurrence,status,linked_to,transfer_pair_id,source_line,created_at,
-    entry_id,predicted_account_code,confidence_bp,tier,proposal_source,outcome,proposed_at,settled_kind,settled_score_bp,settled_at)
-SELECT X'@C@', CAST(printf('fdff%012d',i) AS BLOB), X'@BANK@', X'@BATCH@', date('2015-01-01', '+' || (i/300) || ' days'), null, -(1000 + i%5000), 'USD', 'CARD PURCHASE SYSCO FOODS #' || (i%997) || ' SAN FRANCISCO CA', 'card purchase sysco foods san francisco ca', 'SYSCO', null, null, 'fq' || i, 1, 'BOOKED', null, null, i, '2026-11-26T02:00:00.000000Z',
-    CAST(printf('edee%012d',i) AS BLOB), '6000', 9000, 'RULE', 'rule sysco', CASE WHEN i%3=0 THEN 'AUTO_APPROVED' ELSE 'QUEUED' END, '2026-11-26T02:00:00.000000Z', 'EXACT', 10000, '2026-11-26T02:00:00.000000Z' FROM s;
-COMMIT;
