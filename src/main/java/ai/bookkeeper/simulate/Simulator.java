@@ -119,12 +119,9 @@ public final class Simulator {
         MetadataFiles.write(SimulationLayout.metadataDir(outDir, slug), book);
         int overlap = CompanyFiles.writeStatements(SimulationLayout.csvDir(outDir, slug), book);
         CompanyFiles.writeTruth(SimulationLayout.truthDir(outDir, slug), book, spec.receipts());
-        if (!spec.receipts()) {
-            return new CompanySummary(company, book.genuineLines(), overlap, 0, 0, book.months().size());
-        }
-        int pdfs = CompanyFiles.writeReceipts(SimulationLayout.docsDir(outDir, slug), book);
-        return new CompanySummary(company, book.genuineLines(), overlap, book.receipts().size(), pdfs,
-                book.months().size());
+        int receipts = spec.receipts() ? book.receipts().size() : 0;
+        int pdfs = spec.receipts() ? CompanyFiles.writeReceipts(SimulationLayout.docsDir(outDir, slug), book) : 0;
+        return new CompanySummary(company, book.genuineLines(), overlap, receipts, pdfs, book.months().size());
     }
 
     /** SplitMix64's finalizer over (seed, index): neighbouring seeds and indexes give unrelated streams. */
