@@ -27,7 +27,62 @@ import org.springframework.stereotype.Repository;
 class LedgerRepository {
 
     private static final String ENTRY_COLUMNS = "e.company_id, e.id, e.entry_date, e.description, e.memo, e.status, "
-            + "e.source, e.currency, e.reversal_of, e.version";
+            + "e.source, e.currency, e.reversal_of, e.version, e.debit_account_id, e.credit_account_id, e.amount_minor, "
+            + "e.credit_first, e.debit_memo, e.credit_memo";
+
+    /** The entry's columns written on insert; the last six are its {@link TwoLines} or NULL. */
+    private static final String INSERT_ENTRY = """
+            INSERT INTO journal_entry (company_id, id, entry_date, description, memo, status, source, currency,
+                                       reversal_of, created_by, created_at, version, debit_account_id,
+                                       credit_account_id, amount_minor, credit_first, debit_memo, credit_memo)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String INSERT_LINE = """
+            INSERT INTO journal_line (company_id, entry_id, line_no, account_id, debit_minor, credit_minor, memo)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+
+    /**
+     * How an entry of exactly two lines, a debit and a credit on two different accounts, is stored: in the entry's own
+     * row (V11__two_line_entries) instead of two journal_line rows. Every entry booked from a bank line has this shape;
+     * {@link #of} says null for any other, whose lines go to journal_line.
+     */
+    record TwoLines(AccountId debitAccount, AccountId creditAccount, long amountMinor, boolean creditFirst,
+                    String debitMemo, String creditMemo) {
+
+        static TwoLines of(List<JournalLine> lines) {
+            if (lines.size() != 2 || lines.get(0).side() == lines.get(1).side()
+                    || lines.get(0).account().equals(lines.get(1).account())) {
+                return null;
+            }
+            boolean creditFirst = lines.get(0).side() == Side.CREDIT;
+            JournalLine debit = creditFirst ? lines.get(1) : lines.get(0);
+            JournalLine credit = creditFirst ? lines.get(0) : lines.get(1);
+            // the entry balances, so both lines carry the same amount
+            return new TwoLines(debit.account(), credit.account(), debit.amount().minorUnits(), creditFirst,
+                    debit.memo(), credit.memo());
+        }
+
+        List<JournalLine> lines(CurrencyCode currency) {
+            JournalLine debit = new JournalLine(debitAccount, Side.DEBIT, Money.ofMinor(amountMinor, currency), debitMemo);
+            JournalLine credit = new JournalLine(creditAccount, Side.CREDIT, Money.ofMinor(amountMinor, currency), creditMemo);
+            return creditFirst ? List.of(credit, debit) : List.of(debit, credit);
+        }
+
+        /** Binds the six columns, or six NULLs for {@code two} null, from {@code index} on. */
+        static void bind(PreparedStatement ps, int index, TwoLines two) throws SQLException {
+            Keys.set(ps, index, two == null ? null : two.debitAccount());
+            Keys.set(ps, index + 1, two == null ? null : two.creditAccount());
+            if (two == null) {
+                ps.setNull(index + 2, java.sql.Types.BIGINT);
+                ps.setNull(index + 3, java.sql.Types.INTEGER);
+            } else {
+                ps.setLong(index + 2, two.amountMinor());
+                ps.setInt(index + 3, two.creditFirst() ? 1 : 0);
+            }
+            ps.setString(index + 4, two == null ? null : two.debitMemo());
+            ps.setString(index + 5, two == null ? null : two.creditMemo());
+        }
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -64,17 +119,25 @@ class LedgerRepository {
     /** Inserts the entry and its lines. A POSTED entry is written as APPROVED first: lines of posted entries are frozen. */
     void insert(JournalEntry entry, String createdBy, Instant now) {
         boolean posted = entry.status() == EntryStatus.POSTED;
-        jdbc.sql("""
-                INSERT INTO journal_entry (company_id, id, entry_date, description, memo, status, source, currency,
-                                           reversal_of, created_by, created_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Keys.bind(entry.companyId()), Keys.bind(entry.id()), entry.date().toString(),
-                        entry.description(), entry.memo(), (posted ? EntryStatus.APPROVED : entry.status()).name(),
-                        entry.source().name(), entry.currency().value(),
-                        entry.reversalOf() == null ? null : Keys.bind(entry.reversalOf()), createdBy,
-                        Timestamps.format(now), entry.version())
-                .update();
-        insertLines(entry.companyId(), entry.id(), entry.lines());
+        TwoLines two = TwoLines.of(entry.lines());
+        template.update(INSERT_ENTRY, ps -> {
+            Keys.set(ps, 1, entry.companyId());
+            Keys.set(ps, 2, entry.id());
+            ps.setString(3, entry.date().toString());
+            ps.setString(4, entry.description());
+            ps.setString(5, entry.memo());
+            ps.setString(6, (posted ? EntryStatus.APPROVED : entry.status()).name());
+            ps.setString(7, entry.source().name());
+            ps.setString(8, entry.currency().value());
+            Keys.set(ps, 9, entry.reversalOf());
+            ps.setString(10, createdBy);
+            ps.setString(11, Timestamps.format(now));
+            ps.setInt(12, entry.version());
+            TwoLines.bind(ps, 13, two);
+        });
+        if (two == null) {
+            insertLines(entry.companyId(), entry.id(), entry.lines());
+        }
         if (posted) {
             jdbc.sql("UPDATE journal_entry SET status = 'POSTED', posted_at = ? WHERE company_id = ? AND id = ?")
                     .params(Timestamps.format(now), Keys.bind(entry.companyId()), Keys.bind(entry.id()))
@@ -82,13 +145,16 @@ class LedgerRepository {
         }
     }
 
-    /** Inserts many unposted entries and their lines in two JDBC batches: the import hot path. */
+    /**
+     * Inserts many unposted entries in one JDBC batch, and the lines of those that are not {@link TwoLines} in a
+     * second: the import hot path.
+     */
     void insertAll(List<JournalEntry> entries, String createdBy, Instant now) {
         String at = Timestamps.format(now);
-        template.batchUpdate("""
-                INSERT INTO journal_entry (company_id, id, entry_date, description, memo, status, source, currency,
-                                           reversal_of, created_by, created_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 0)""", entries, 1000, (ps, e) -> {
+        record Row(JournalEntry entry, int lineNo, JournalLine line) {
+        }
+        List<Row> rows = new ArrayList<>();
+        template.batchUpdate(INSERT_ENTRY, entries, 1000, (ps, e) -> {
             Keys.set(ps, 1, e.companyId());
             Keys.set(ps, 2, e.id());
             ps.setString(3, e.date().toString());
@@ -97,20 +163,22 @@ class LedgerRepository {
             ps.setString(6, e.status().name());
             ps.setString(7, e.source().name());
             ps.setString(8, e.currency().value());
-            ps.setString(9, createdBy);
-            ps.setString(10, at);
-        });
-        record Row(JournalEntry entry, int lineNo, JournalLine line) {
-        }
-        List<Row> rows = new ArrayList<>();
-        for (JournalEntry e : entries) {
-            for (int i = 0; i < e.lines().size(); i++) {
-                rows.add(new Row(e, i + 1, e.lines().get(i)));
+            Keys.set(ps, 9, e.reversalOf());
+            ps.setString(10, createdBy);
+            ps.setString(11, at);
+            ps.setInt(12, e.version());
+            TwoLines two = TwoLines.of(e.lines());
+            TwoLines.bind(ps, 13, two);
+            if (two == null) {
+                for (int i = 0; i < e.lines().size(); i++) {
+                    rows.add(new Row(e, i + 1, e.lines().get(i)));
+                }
             }
+        });
+        if (rows.isEmpty()) {
+            return;
         }
-        template.batchUpdate("""
-                INSERT INTO journal_line (company_id, entry_id, line_no, account_id, debit_minor, credit_minor, memo)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, r) -> {
+        template.batchUpdate(INSERT_LINE, rows, 1000, (ps, r) -> {
             Keys.set(ps, 1, r.entry().companyId());
             Keys.set(ps, 2, r.entry().id());
             ps.setInt(3, r.lineNo());
@@ -122,9 +190,7 @@ class LedgerRepository {
     }
 
     private void insertLines(CompanyId company, JournalEntryId entryId, List<JournalLine> lines) {
-        template.batchUpdate("""
-                INSERT INTO journal_line (company_id, entry_id, line_no, account_id, debit_minor, credit_minor, memo)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+        template.batchUpdate(INSERT_LINE, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 JournalLine line = lines.get(i);
@@ -166,9 +232,21 @@ class LedgerRepository {
         if (updated != 1) {
             return false;
         }
+        // the old lines go, from whichever place held them, before the new ones are written to theirs
         jdbc.sql("DELETE FROM journal_line WHERE company_id = ? AND entry_id = ?")
                 .params(Keys.bind(company), Keys.bind(id)).update();
-        insertLines(company, id, lines);
+        TwoLines two = TwoLines.of(lines);
+        template.update("""
+                UPDATE journal_entry SET debit_account_id = ?, credit_account_id = ?, amount_minor = ?, credit_first = ?,
+                                         debit_memo = ?, credit_memo = ?
+                WHERE company_id = ? AND id = ?""", ps -> {
+            TwoLines.bind(ps, 1, two);
+            Keys.set(ps, 7, company);
+            Keys.set(ps, 8, id);
+        });
+        if (two == null) {
+            insertLines(company, id, lines);
+        }
         return true;
     }
 
@@ -199,8 +277,11 @@ class LedgerRepository {
             filter.statuses().stream().map(Enum::name).sorted().forEach(params::add);
         }
         if (filter.account() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM journal_line a WHERE a.company_id = e.company_id"
-                    + " AND a.entry_id = e.id AND a.account_id = ?)");
+            where.append(" AND (e.debit_account_id = ? OR e.credit_account_id = ?"
+                    + " OR EXISTS (SELECT 1 FROM journal_line a WHERE a.company_id = e.company_id"
+                    + " AND a.entry_id = e.id AND a.account_id = ?))");
+            params.add(Keys.bind(filter.account()));
+            params.add(Keys.bind(filter.account()));
             params.add(Keys.bind(filter.account()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
@@ -225,12 +306,16 @@ class LedgerRepository {
         if (rows.isEmpty()) {
             return List.of();
         }
+        List<String> withLineRows = rows.values().stream().filter(r -> r.lines.isEmpty()).map(r -> r.id).toList();
+        if (withLineRows.isEmpty()) {
+            return rows.values().stream().map(EntryRow::toEntry).toList();
+        }
         String company = rows.values().iterator().next().company;
         List<Object> lineParams = new ArrayList<>();
         lineParams.add(Keys.bindText(company));
-        rows.keySet().forEach(id -> lineParams.add(Keys.bindText(id)));
+        withLineRows.forEach(id -> lineParams.add(Keys.bindText(id)));
         jdbc.sql("SELECT entry_id, account_id, debit_minor, credit_minor, memo FROM journal_line WHERE company_id = ?"
-                        + " AND entry_id IN (" + InLists.placeholders(rows.size()) + ")"
+                        + " AND entry_id IN (" + InLists.placeholders(withLineRows.size()) + ")"
                         + " ORDER BY entry_id, line_no")
                 .params(lineParams)
                 .query(rs -> {
@@ -248,10 +333,9 @@ class LedgerRepository {
         return jdbc.sql("""
                 SELECT a.id, a.code, a.name, a.type, a.is_bank,
                        COALESCE(SUM(l.debit_minor), 0) AS debits, COALESCE(SUM(l.credit_minor), 0) AS credits
-                FROM journal_line l
-                JOIN journal_entry e ON e.company_id = l.company_id AND e.id = l.entry_id
+                FROM journal_posting l
                 JOIN account a ON a.company_id = l.company_id AND a.id = l.account_id
-                WHERE l.company_id = ? AND e.status IN ('APPROVED', 'POSTED') AND e.entry_date <= ?
+                WHERE l.company_id = ? AND l.status IN ('APPROVED', 'POSTED') AND l.entry_date <= ?
                 GROUP BY a.id, a.code, a.name, a.type, a.is_bank
                 ORDER BY a.code""")
                 .params(Keys.bind(company), asOf.toString())
@@ -268,13 +352,12 @@ class LedgerRepository {
                                                             CurrencyCode currency) {
         Map<String, List<TrialBalance.Row>> months = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT SUBSTR(e.entry_date, 1, 7) AS month, a.id, a.code, a.name, a.type, a.is_bank,
+                SELECT SUBSTR(l.entry_date, 1, 7) AS month, a.id, a.code, a.name, a.type, a.is_bank,
                        COALESCE(SUM(l.debit_minor), 0) AS debits, COALESCE(SUM(l.credit_minor), 0) AS credits
-                FROM journal_line l
-                JOIN journal_entry e ON e.company_id = l.company_id AND e.id = l.entry_id
+                FROM journal_posting l
                 JOIN account a ON a.company_id = l.company_id AND a.id = l.account_id
-                WHERE l.company_id = ? AND e.status IN ('APPROVED', 'POSTED') AND e.entry_date >= ? AND e.entry_date <= ?
-                GROUP BY SUBSTR(e.entry_date, 1, 7), a.id, a.code, a.name, a.type, a.is_bank
+                WHERE l.company_id = ? AND l.status IN ('APPROVED', 'POSTED') AND l.entry_date >= ? AND l.entry_date <= ?
+                GROUP BY SUBSTR(l.entry_date, 1, 7), a.id, a.code, a.name, a.type, a.is_bank
                 ORDER BY month, a.code""")
                 .params(Keys.bind(company), from.toString(), to.toString())
                 .query(rs -> {
@@ -290,10 +373,9 @@ class LedgerRepository {
         return jdbc.sql("""
                 SELECT a.id, a.code, a.name, a.type, a.is_bank,
                        COALESCE(SUM(l.debit_minor), 0) AS debits, COALESCE(SUM(l.credit_minor), 0) AS credits
-                FROM journal_line l
-                JOIN journal_entry e ON e.company_id = l.company_id AND e.id = l.entry_id
+                FROM journal_posting l
                 JOIN account a ON a.company_id = l.company_id AND a.id = l.account_id
-                WHERE l.company_id = ? AND e.status IN ('APPROVED', 'POSTED') AND e.entry_date >= ? AND e.entry_date <= ?
+                WHERE l.company_id = ? AND l.status IN ('APPROVED', 'POSTED') AND l.entry_date >= ? AND l.entry_date <= ?
                 GROUP BY a.id, a.code, a.name, a.type, a.is_bank
                 ORDER BY a.code""")
                 .params(Keys.bind(company), from == null ? "0000-00-00" : from.toString(), to.toString())
@@ -311,11 +393,11 @@ class LedgerRepository {
             params.add(Keys.bind(account));
         }
         return jdbc.sql("""
-                SELECT e.id, e.entry_date, e.description, e.status, l.account_id, l.debit_minor, l.credit_minor, l.memo
-                FROM journal_line l
-                JOIN journal_entry e ON e.company_id = l.company_id AND e.id = l.entry_id
-                WHERE l.company_id = ? AND e.status IN ('APPROVED', 'POSTED') AND e.entry_date >= ? AND e.entry_date <= ?"""
-                        + accountFilter + " ORDER BY e.entry_date, e.id, l.line_no")
+                SELECT l.entry_id AS id, l.entry_date, l.description, l.status, l.account_id, l.debit_minor,
+                       l.credit_minor, l.memo
+                FROM journal_posting l
+                WHERE l.company_id = ? AND l.status IN ('APPROVED', 'POSTED') AND l.entry_date >= ? AND l.entry_date <= ?"""
+                        + accountFilter + " ORDER BY l.entry_date, l.entry_id, l.line_no")
                 .params(params)
                 .query((rs, n) -> {
                     long debit = rs.getLong("debit_minor");
@@ -350,6 +432,12 @@ class LedgerRepository {
         row.currency = CurrencyCode.of(rs.getString("currency"));
         row.reversalOf = Keys.text(rs, "reversal_of");
         row.version = rs.getInt("version");
+        long amount = rs.getLong("amount_minor");
+        if (!rs.wasNull()) {
+            row.lines.addAll(new TwoLines(new AccountId(Keys.get(rs, "debit_account_id")),
+                    new AccountId(Keys.get(rs, "credit_account_id")), amount, rs.getInt("credit_first") == 1,
+                    rs.getString("debit_memo"), rs.getString("credit_memo")).lines(row.currency));
+        }
         return row;
     }
 

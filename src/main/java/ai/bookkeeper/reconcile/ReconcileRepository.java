@@ -30,8 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL for reconciliation. Reads journal_entry and journal_line (the ledger's tables) read-only; every statement
- * filters on company_id first.
+ * SQL for reconciliation. Reads the ledger's journal_entry and journal_posting (the view of every entry's lines)
+ * read-only; every statement filters on company_id first.
  */
 @Repository
 class ReconcileRepository {
@@ -142,21 +142,20 @@ class ReconcileRepository {
                            ItemFilter filter) {
         List<Object> params = new ArrayList<>(List.of(Keys.bind(company), from.toString(), to.toString()));
         StringBuilder sql = new StringBuilder("""
-                SELECT e.id, l.account_id, e.entry_date, e.currency, e.description,
-                       SUM(l.debit_minor) - SUM(l.credit_minor) AS amount
-                FROM journal_entry e
-                JOIN journal_line l ON l.company_id = e.company_id AND l.entry_id = e.id
-                JOIN account a ON a.company_id = l.company_id AND a.id = l.account_id
+                SELECT e.entry_id AS id, e.account_id, e.entry_date, e.currency, e.description,
+                       SUM(e.debit_minor) - SUM(e.credit_minor) AS amount
+                FROM journal_posting e
+                JOIN account a ON a.company_id = e.company_id AND a.id = e.account_id
                 WHERE e.company_id = ? AND e.entry_date >= ? AND e.entry_date <= ? AND a.is_bank = 1
                   AND e.status IN ('PROPOSED', 'APPROVED', 'POSTED') AND e.reversal_of IS NULL
-                  AND e.id NOT IN (SELECT r.reversal_of FROM journal_entry r
+                  AND e.entry_id NOT IN (SELECT r.reversal_of FROM journal_entry r
                                    WHERE r.company_id = ? AND r.reversal_of IS NOT NULL)""");
         params.add(Keys.bind(company));
         if (accounts != null) {
             if (accounts.isEmpty()) {
                 return List.of();
             }
-            sql.append(" AND l.account_id IN (").append(InLists.placeholders(accounts.size())).append(")");
+            sql.append(" AND e.account_id IN (").append(InLists.placeholders(accounts.size())).append(")");
             accounts.stream().sorted(java.util.Comparator.comparing(AccountId::toString)).map(Keys::bind)
                     .forEach(params::add);
         }
@@ -164,15 +163,15 @@ class ReconcileRepository {
             sql.append(" AND e.source <> 'BANK'");
         }
         if (filter.excludeMatched()) {
-            sql.append(" AND e.id NOT IN (SELECT m.entry_id FROM reconciliation_match m WHERE m.company_id = ?)");
+            sql.append(" AND e.entry_id NOT IN (SELECT m.entry_id FROM reconciliation_match m WHERE m.company_id = ?)");
             params.add(Keys.bind(company));
         }
         if (filter.excludeDocumentLinked()) {
-            sql.append(" AND e.id NOT IN (SELECT d.entry_id FROM document_link d WHERE d.company_id = ?)");
+            sql.append(" AND e.entry_id NOT IN (SELECT d.entry_id FROM document_link d WHERE d.company_id = ?)");
             params.add(Keys.bind(company));
         }
-        sql.append(" GROUP BY e.id, l.account_id, e.entry_date, e.currency, e.description"
-                + " HAVING SUM(l.debit_minor) - SUM(l.credit_minor) <> 0 ORDER BY e.id, l.account_id");
+        sql.append(" GROUP BY e.entry_id, e.account_id, e.entry_date, e.currency, e.description"
+                + " HAVING SUM(e.debit_minor) - SUM(e.credit_minor) <> 0 ORDER BY e.entry_id, e.account_id");
         Map<String, LedgerItem> byEntry = new LinkedHashMap<>();
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             LedgerItem item = item(rs);
@@ -188,13 +187,12 @@ class ReconcileRepository {
             List<Object> params = new ArrayList<>(List.of(Keys.bind(account), Keys.bind(company)));
             chunk.forEach(id -> params.add(Keys.bindText(id)));
             jdbc.sql("""
-                    SELECT e.id, e.entry_date, e.currency, e.description, e.status, e.reversal_of,
-                           (SELECT COUNT(*) FROM journal_entry r WHERE r.company_id = e.company_id AND r.reversal_of = e.id) AS reversals,
-                           COALESCE(SUM(CASE WHEN l.account_id = ? THEN l.debit_minor - l.credit_minor ELSE 0 END), 0) AS amount
-                    FROM journal_entry e
-                    JOIN journal_line l ON l.company_id = e.company_id AND l.entry_id = e.id
-                    WHERE e.company_id = ? AND e.id IN (""" + InLists.placeholders(chunk.size()) + """
-                    ) GROUP BY e.company_id, e.id, e.entry_date, e.currency, e.description, e.status, e.reversal_of""")
+                    SELECT e.entry_id AS id, e.entry_date, e.currency, e.description, e.status, e.reversal_of,
+                           (SELECT COUNT(*) FROM journal_entry r WHERE r.company_id = e.company_id AND r.reversal_of = e.entry_id) AS reversals,
+                           COALESCE(SUM(CASE WHEN e.account_id = ? THEN e.debit_minor - e.credit_minor ELSE 0 END), 0) AS amount
+                    FROM journal_posting e
+                    WHERE e.company_id = ? AND e.entry_id IN (""" + InLists.placeholders(chunk.size()) + """
+                    ) GROUP BY e.company_id, e.entry_id, e.entry_date, e.currency, e.description, e.status, e.reversal_of""")
                     .params(params)
                     .query(rs -> {
                         LedgerItem item = new LedgerItem(Keys.text(rs, "id"), account, LocalDate.parse(rs.getString("entry_date")),
@@ -344,10 +342,9 @@ class ReconcileRepository {
     /** Debits minus credits on the account of booked (approved and posted) entries dated up to {@code asOf}. */
     long bookedBalance(CompanyId company, AccountId account, LocalDate asOf, CurrencyCode currency) {
         return jdbc.sql("""
-                SELECT COALESCE(SUM(l.debit_minor - l.credit_minor), 0) FROM journal_line l
-                JOIN journal_entry e ON e.company_id = l.company_id AND e.id = l.entry_id
-                WHERE l.company_id = ? AND l.account_id = ? AND e.status IN ('APPROVED', 'POSTED')
-                  AND e.entry_date <= ? AND e.currency = ?""")
+                SELECT COALESCE(SUM(l.debit_minor - l.credit_minor), 0) FROM journal_posting l
+                WHERE l.company_id = ? AND l.account_id = ? AND l.status IN ('APPROVED', 'POSTED')
+                  AND l.entry_date <= ? AND l.currency = ?""")
                 .params(Keys.bind(company), Keys.bind(account), asOf.toString(), currency.value())
                 .query(Long.class).single();
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class LedgerIntegrationTest extends DatabaseIntegrationTest {
@@ -49,6 +50,16 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
         Money money = Money.of(amount, CurrencyCode.USD);
         return ledger.propose(owner, NewEntry.manual(date, "March rent",
                 JournalLine.debit(rent.id(), money), JournalLine.credit(bank.id(), money)));
+    }
+
+    /** An entry of three lines, which the ledger keeps in journal_line (a two-line entry is kept in its own row). */
+    JournalEntry proposeSplit(String amount, LocalDate date) {
+        Money money = Money.of(amount, CurrencyCode.USD);
+        Money part = Money.of("1.00", CurrencyCode.USD);
+        Account supplies = ledger.accountByCode(owner, "6500").orElseThrow();
+        return ledger.propose(owner, new NewEntry(date, "March rent and keys", null, EntrySource.MANUAL,
+                List.of(JournalLine.debit(rent.id(), money.minus(part)), JournalLine.debit(supplies.id(), part),
+                        JournalLine.credit(bank.id(), money))));
     }
 
     @Test
@@ -84,9 +95,82 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE company_id = ?", Long.class,
                 Keys.bind(owner.companyId()))).isEqualTo(booked.size());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_line l JOIN journal_entry e"
-                + " ON e.company_id = l.company_id AND e.id = l.entry_id WHERE l.company_id = ? AND e.source = 'BANK'", Long.class,
-                Keys.bind(owner.companyId()))).isEqualTo(booked.stream().mapToLong(e -> e.lines().size()).sum());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_posting WHERE company_id = ? AND source = 'BANK'",
+                Long.class, Keys.bind(owner.companyId()))).isEqualTo(booked.stream().mapToLong(e -> e.lines().size()).sum());
+        // the two-line entries keep their lines in their own row; only the three-line ones have journal_line rows
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_line WHERE company_id = ?", Long.class,
+                Keys.bind(owner.companyId()))).isEqualTo(3L * ((1_003 + 2) / 3));
+    }
+
+    @Test
+    void a_two_line_entry_is_kept_in_its_own_row_and_read_back_with_its_lines_in_order_and_memos() {
+        Account sales = ledger.accountByCode(owner, "4000").orElseThrow();
+        Money money = Money.of("12.34", CurrencyCode.USD);
+        JournalEntry out = ledger.propose(owner, new NewEntry(MARCH_1, "card payment", null, EntrySource.BANK,
+                List.of(JournalLine.credit(bank.id(), money), new JournalLine(rent.id(), Side.DEBIT, money, "keys"))));
+        JournalEntry in = ledger.propose(owner, new NewEntry(MARCH_1, "sale", "memo", EntrySource.BANK,
+                List.of(new JournalLine(bank.id(), Side.DEBIT, money, "till"), JournalLine.credit(sales.id(), money))));
+
+        for (JournalEntry entry : List.of(out, in)) {
+            assertThat(ledger.entry(owner, entry.id()).lines()).containsExactlyElementsOf(entry.lines());
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_line WHERE company_id = ? AND entry_id = ?",
+                    Long.class, Keys.bind(owner.companyId()), Keys.bind(entry.id()))).isZero();
+        }
+        assertThat(jdbc.queryForList("SELECT line_no, debit_minor, credit_minor, memo FROM journal_posting"
+                        + " WHERE company_id = ? AND entry_id = ? ORDER BY line_no", Keys.bind(owner.companyId()),
+                Keys.bind(out.id())))
+                .extracting(r -> List.of(((Number) r.get("line_no")).intValue(), ((Number) r.get("debit_minor")).longValue(),
+                        ((Number) r.get("credit_minor")).longValue(), String.valueOf(r.get("memo"))))
+                .containsExactly(List.of(1, 0L, 1234L, "null"), List.of(2, 1234L, 0L, "keys"));
+        assertThat(ledger.entries(owner, new EntryFilter(null, null, null, sales.id(), null, 100, 0))).extracting(JournalEntry::id)
+                .containsExactly(in.id());
+
+        // a correction may turn it into three lines and back; each shape lives in one place only
+        Account supplies = ledger.accountByCode(owner, "6500").orElseThrow();
+        Money part = Money.of("2.34", CurrencyCode.USD);
+        List<JournalLine> three = List.of(JournalLine.credit(bank.id(), money),
+                JournalLine.debit(rent.id(), money.minus(part)), JournalLine.debit(supplies.id(), part));
+        JournalEntry split = ledger.changeLines(owner, out.id(), out.version(), three, "split");
+        assertThat(ledger.entry(owner, out.id()).lines()).containsExactlyElementsOf(three);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_line WHERE company_id = ? AND entry_id = ?",
+                Long.class, Keys.bind(owner.companyId()), Keys.bind(out.id()))).isEqualTo(3);
+        JournalEntry joined = ledger.changeLines(owner, out.id(), split.version(), out.lines(), "joined");
+        assertThat(ledger.approve(owner, out.id(), joined.version()).lines()).containsExactlyElementsOf(out.lines());
+        assertThat(ledger.entry(owner, out.id()).lines()).containsExactlyElementsOf(out.lines());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_line WHERE company_id = ? AND entry_id = ?",
+                Long.class, Keys.bind(owner.companyId()), Keys.bind(out.id()))).isZero();
+        assertThat(ledger.trialBalance(owner, MARCH_1).balanceOf("6100"))
+                .isEqualTo(Money.of("12.34", CurrencyCode.USD));
+    }
+
+    @Test
+    void the_database_refuses_a_two_line_row_that_is_incomplete_not_positive_on_one_account_or_given_lines_too() {
+        JournalEntry entry = proposeRent("10.00", MARCH_1);
+        Object company = Keys.bind(owner.companyId());
+        Object id = Keys.bind(entry.id());
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET amount_minor = 0 WHERE company_id = ? AND id = ?",
+                company, id)).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET credit_account_id = debit_account_id"
+                + " WHERE company_id = ? AND id = ?", company, id)).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET credit_first = NULL WHERE company_id = ? AND id = ?",
+                company, id)).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET debit_account_id = ? WHERE company_id = ? AND id = ?",
+                Keys.bind(java.util.UUID.randomUUID()), company, id)).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_line (company_id, entry_id, line_no, account_id,"
+                + " debit_minor, credit_minor) VALUES (?, ?, 1, ?, 500, 0)", company, id, Keys.bind(rent.id())))
+                .hasMessageContaining("keeps its two lines in its own row");
+        assertThat(ledger.entry(owner, entry.id()).lines()).containsExactlyElementsOf(entry.lines());
+        // nor may an entry whose lines are in journal_line take two lines into its own row as well
+        JournalEntry split = proposeSplit("10.00", MARCH_1);
+        Throwable refused = catchThrowable(() -> {
+            jdbc.update("UPDATE journal_entry SET debit_account_id = ?, credit_account_id = ?, amount_minor = 1000,"
+                    + " credit_first = 0 WHERE company_id = ? AND id = ?", Keys.bind(rent.id()), Keys.bind(bank.id()),
+                    company, Keys.bind(split.id()));
+            jdbc.update("UPDATE journal_entry SET status = 'APPROVED' WHERE company_id = ? AND id = ?", company,
+                    Keys.bind(split.id()));
+        });
+        assertThat(refused).isInstanceOf(DataAccessException.class);
+        assertThat(ledger.entry(owner, split.id()).lines()).containsExactlyElementsOf(split.lines());
     }
 
     @Test
@@ -121,15 +205,20 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
         // the database refuses too, whoever writes to it
         assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET description = 'edited' WHERE company_id = ? AND id = ?",
                 Keys.bind(owner.companyId()), Keys.bind(entry.id()))).hasMessageContaining("posted");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_line WHERE company_id = ? AND entry_id = ?",
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET amount_minor = 1 WHERE company_id = ? AND id = ?",
                 Keys.bind(owner.companyId()), Keys.bind(entry.id()))).hasMessageContaining("posted");
+        JournalEntry split = proposeSplit("30.00", MARCH_1);
+        ledger.post(owner, split.id(), ledger.approve(owner, split.id(), split.version()).version());
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_line WHERE company_id = ? AND entry_id = ?",
+                Keys.bind(owner.companyId()), Keys.bind(split.id()))).hasMessageContaining("posted");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_entry WHERE company_id = ? AND id = ?",
                 Keys.bind(owner.companyId()), Keys.bind(entry.id()))).hasMessageContaining("posted");
 
         JournalEntry reversal = ledger.reverse(owner, entry.id(), LocalDate.of(2026, 3, 31), "booked twice");
         assertThat(reversal.status()).isEqualTo(EntryStatus.POSTED);
         assertThat(reversal.reversalOf()).isEqualTo(entry.id());
-        assertThat(ledger.trialBalance(owner, LocalDate.of(2026, 12, 31)).balanceOf("6100").isZero()).isTrue();
+        assertThat(ledger.trialBalance(owner, LocalDate.of(2026, 12, 31)).balanceOf("6100"))
+                .isEqualTo(Money.of("29.00", CurrencyCode.USD));
         assertThatThrownBy(() -> ledger.reverse(owner, entry.id(), LocalDate.of(2026, 4, 1), "again"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("reversed already");
     }
@@ -186,7 +275,7 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
 
     @Test
     void the_database_refuses_an_unbalanced_entry_written_around_the_domain() {
-        JournalEntry entry = proposeRent("10.00", MARCH_1);
+        JournalEntry entry = proposeSplit("10.00", MARCH_1);
         Object company = Keys.bind(owner.companyId());
         Object id = Keys.bind(entry.id());
         // PostgreSQL's deferred trigger refuses the unbalancing update at commit; SQLite, which can't defer,
@@ -203,13 +292,13 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
 
     @Test
     void a_line_appended_around_the_domain_is_refused_when_the_entry_is_approved() {
-        JournalEntry entry = proposeRent("10.00", MARCH_1);
+        JournalEntry entry = proposeSplit("10.00", MARCH_1);
         Object company = Keys.bind(owner.companyId());
         Object id = Keys.bind(entry.id());
         // the database checks a draft's balance when its lines are first written and whenever it is approved or
         // posted; a line slipped in later is caught at the approval at the latest
         jdbc.update("INSERT INTO journal_line (company_id, entry_id, line_no, account_id, debit_minor, credit_minor)"
-                + " VALUES (?, ?, 3, ?, 500, 0)", company, id, Keys.bind(rent.id()));
+                + " VALUES (?, ?, 4, ?, 500, 0)", company, id, Keys.bind(rent.id()));
         Throwable refused = catchThrowable(() ->
                 jdbc.update("UPDATE journal_entry SET status = 'APPROVED' WHERE company_id = ? AND id = ?", company, id));
         assertThat(refused).hasMessageContaining("does not balance");
@@ -220,30 +309,36 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
     @Test
     void the_lines_of_a_posted_entry_stay_frozen_among_many_posted_entries() {
         for (int i = 0; i < 20; i++) {
-            postedRent("1" + i + ".00");
+            postedSplit("1" + i + ".00");
         }
-        JournalEntry posted = postedRent("99.00");
+        JournalEntry posted = postedSplit("99.00");
         assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_line (company_id, entry_id, line_no, account_id,"
-                        + " debit_minor, credit_minor) VALUES (?, ?, 3, ?, 500, 0)", Keys.bind(owner.companyId()),
+                        + " debit_minor, credit_minor) VALUES (?, ?, 4, ?, 500, 0)", Keys.bind(owner.companyId()),
                 Keys.bind(posted.id()), Keys.bind(rent.id())))
                 .hasMessageContaining("is posted and its lines cannot be changed");
     }
 
     @Test
     void a_many_row_insert_that_touches_one_posted_entry_is_refused_whole_and_posted_lines_cannot_be_updated() {
-        JournalEntry draft = proposeRent("5.00", MARCH_1);
-        JournalEntry posted = postedRent("7.00");
+        JournalEntry draft = proposeSplit("5.00", MARCH_1);
+        JournalEntry posted = postedSplit("7.00");
         Object company = Keys.bind(owner.companyId());
         assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_line (company_id, entry_id, line_no, account_id,"
-                        + " debit_minor, credit_minor) VALUES (?, ?, 3, ?, 100, 0), (?, ?, 3, ?, 100, 0)",
+                        + " debit_minor, credit_minor) VALUES (?, ?, 4, ?, 100, 0), (?, ?, 4, ?, 100, 0)",
                 company, Keys.bind(draft.id()), Keys.bind(rent.id()), company, Keys.bind(posted.id()), Keys.bind(rent.id())))
                 .hasMessageContaining("is posted and its lines cannot be changed");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_line WHERE company_id = ? AND entry_id = ?",
-                Integer.class, company, Keys.bind(draft.id()))).isEqualTo(2);
+                Integer.class, company, Keys.bind(draft.id()))).isEqualTo(3);
         assertThatThrownBy(() -> jdbc.update("UPDATE journal_line SET memo = 'edited' WHERE company_id = ? AND entry_id = ?",
                 company, Keys.bind(posted.id()))).hasMessageContaining("posted");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_line WHERE company_id = ? AND entry_id = ?",
                 company, Keys.bind(posted.id()))).hasMessageContaining("posted");
+    }
+
+    private JournalEntry postedSplit(String amount) {
+        JournalEntry entry = proposeSplit(amount, MARCH_1);
+        JournalEntry approved = ledger.approve(owner, entry.id(), entry.version());
+        return ledger.post(owner, entry.id(), approved.version());
     }
 
     private JournalEntry postedRent(String amount) {

@@ -71,7 +71,8 @@ class PilotKeyStorageIntegrationTest {
                 WHERE m.type = 'table' AND upper(c.type) = 'VARCHAR(36)' ORDER BY 1""", String.class);
         keyColumns.removeAll(TEXT_COLUMNS);
         assertThat(keyColumns).contains("company.id", "journal_line.company_id", "journal_line.entry_id",
-                "bank_transaction.id", "proposal.transaction_id", "reconciliation_match.entry_id");
+                "bank_transaction.id", "proposal.transaction_id", "reconciliation_match.entry_id",
+                "journal_entry.debit_account_id", "journal_entry.credit_account_id");
         List<String> wrong = new ArrayList<>();
         long keys = 0;
         for (String column : keyColumns) {
