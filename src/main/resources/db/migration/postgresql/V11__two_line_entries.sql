@@ -7,7 +7,7 @@
 --   credit_first                                       1 when the credit is the entry's first line (money out: the
 --                                                      bank side comes first), 0 when the debit is
 --   debit_memo, credit_memo                            the lines' memos
--- All six are NULL on an entry whose lines are in journal_line (SQLite states the same rules as triggers).
+-- All six are NULL on an entry whose lines are in journal_line (SQLite declares the same foreign keys and CHECK).
 ALTER TABLE journal_entry
     ADD COLUMN debit_account_id  uuid,
     ADD COLUMN credit_account_id uuid,

@@ -20,7 +20,7 @@ PRAGMA defer_foreign_keys = ON;
 
 CREATE TABLE bk_journal_entry_copy AS SELECT * FROM journal_entry;
 
--- the guards on journal_entry would refuse the implicit DELETE of the posted entries that DROP TABLE does
+-- the table's own triggers go with it; they are dropped first only to say which ones are recreated below
 DROP TRIGGER tr_entry_posted_immutable;
 DROP TRIGGER tr_entry_posted_undeletable;
 DROP TRIGGER tr_entry_balanced_on_decision;
@@ -113,6 +113,13 @@ WHEN NEW.amount_minor IS NOT NULL
  AND EXISTS (SELECT 1 FROM journal_line l WHERE l.company_id = NEW.company_id AND l.entry_id = NEW.id)
 BEGIN
     SELECT RAISE(ABORT, 'journal entry has lines in journal_line and cannot keep two lines in its own row as well');
+END;
+
+CREATE TRIGGER tr_line_move_to_two_line_entry
+BEFORE UPDATE OF company_id, entry_id ON journal_line
+WHEN (SELECT e.amount_minor FROM journal_entry e WHERE e.company_id = NEW.company_id AND e.id = NEW.entry_id) IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'journal entry keeps its two lines in its own row; replace its lines through the ledger instead');
 END;
 
 CREATE TRIGGER tr_line_insert_two_line_entry

@@ -148,29 +148,49 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
         JournalEntry entry = proposeRent("10.00", MARCH_1);
         Object company = Keys.bind(owner.companyId());
         Object id = Keys.bind(entry.id());
-        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET amount_minor = 0 WHERE company_id = ? AND id = ?",
-                company, id)).isInstanceOf(DataAccessException.class);
-        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET credit_account_id = debit_account_id"
-                + " WHERE company_id = ? AND id = ?", company, id)).isInstanceOf(DataAccessException.class);
-        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET credit_first = NULL WHERE company_id = ? AND id = ?",
-                company, id)).isInstanceOf(DataAccessException.class);
+        for (String change : List.of("amount_minor = 0", "credit_account_id = debit_account_id", "credit_first = NULL",
+                "credit_first = 2", "debit_memo = 'x', debit_account_id = NULL")) {
+            assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET " + change + " WHERE company_id = ? AND id = ?",
+                    company, id)).as(change).hasMessageContaining("ck_entry_two_lines");
+        }
+        // an account of another company is refused as journal_line's lines are: by the composite foreign key
+        CompanyAccess other = Fixtures.company(tenancy, BusinessType.RETAIL);
+        Account theirs = ledger.accountByCode(other, "6100").orElseThrow();
         assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET debit_account_id = ? WHERE company_id = ? AND id = ?",
-                Keys.bind(java.util.UUID.randomUUID()), company, id)).isInstanceOf(DataAccessException.class);
+                Keys.bind(theirs.id()), company, id)).hasMessageMatching("(?is).*foreign key.*");
         assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_line (company_id, entry_id, line_no, account_id,"
                 + " debit_minor, credit_minor) VALUES (?, ?, 1, ?, 500, 0)", company, id, Keys.bind(rent.id())))
                 .hasMessageContaining("keeps its two lines in its own row");
         assertThat(ledger.entry(owner, entry.id()).lines()).containsExactlyElementsOf(entry.lines());
-        // nor may an entry whose lines are in journal_line take two lines into its own row as well
+        // nor may an entry whose lines are in journal_line take two lines into its own row as well, or a line move to
+        // a two-line entry
         JournalEntry split = proposeSplit("10.00", MARCH_1);
-        Throwable refused = catchThrowable(() -> {
-            jdbc.update("UPDATE journal_entry SET debit_account_id = ?, credit_account_id = ?, amount_minor = 1000,"
-                    + " credit_first = 0 WHERE company_id = ? AND id = ?", Keys.bind(rent.id()), Keys.bind(bank.id()),
-                    company, Keys.bind(split.id()));
-            jdbc.update("UPDATE journal_entry SET status = 'APPROVED' WHERE company_id = ? AND id = ?", company,
-                    Keys.bind(split.id()));
-        });
-        assertThat(refused).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET debit_account_id = ?, credit_account_id = ?,"
+                        + " amount_minor = 1000, credit_first = 0 WHERE company_id = ? AND id = ?", Keys.bind(rent.id()),
+                Keys.bind(bank.id()), company, Keys.bind(split.id()))).hasMessageContaining("journal_line");
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_line SET entry_id = ? WHERE company_id = ? AND entry_id = ?"
+                + " AND line_no = 3", id, company, Keys.bind(split.id()))).isInstanceOf(DataAccessException.class);
         assertThat(ledger.entry(owner, split.id()).lines()).containsExactlyElementsOf(split.lines());
+        assertThat(ledger.entry(owner, entry.id()).lines()).containsExactlyElementsOf(entry.lines());
+    }
+
+    @Test
+    void entries_filtered_by_account_find_it_on_either_side_of_a_two_line_entry_and_on_any_line_of_a_longer_one() {
+        JournalEntry two = proposeRent("10.00", MARCH_1);
+        JournalEntry split = proposeSplit("20.00", MARCH_1);
+        Account supplies = ledger.accountByCode(owner, "6500").orElseThrow();
+        assertThat(ledger.entries(owner, new EntryFilter(null, null, null, rent.id(), null, 100, 0)))
+                .extracting(JournalEntry::id).containsExactlyInAnyOrder(two.id(), split.id());
+        assertThat(ledger.entries(owner, new EntryFilter(null, null, null, bank.id(), null, 100, 0)))
+                .extracting(JournalEntry::id).containsExactlyInAnyOrder(two.id(), split.id());
+        assertThat(ledger.entries(owner, new EntryFilter(null, null, null, supplies.id(), null, 100, 0)))
+                .extracting(JournalEntry::id).containsExactly(split.id());
+        JournalEntry approvedSplit = ledger.approve(owner, split.id(), split.version());
+        ledger.approve(owner, two.id(), two.version());
+        assertThat(ledger.postings(owner, MARCH_1, MARCH_1, rent.id())).extracting(Posting::entryId)
+                .containsExactlyInAnyOrder(two.id(), approvedSplit.id());
+        assertThat(ledger.trialBalance(owner, MARCH_1).balanceOf("6100")).isEqualTo(Money.of("29.00", CurrencyCode.USD));
+        assertThat(ledger.trialBalance(owner, MARCH_1).balanceOf("1000")).isEqualTo(Money.of("-30.00", CurrencyCode.USD));
     }
 
     @Test
