@@ -32,8 +32,11 @@ class KeyMigrationIntegrationTest {
         UUID company = UUID.randomUUID();
         UUID bank = UUID.randomUUID();
         UUID rent = UUID.randomUUID();
-        UUID posted = UUID.randomUUID();
-        UUID reversal = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        // the reversal's key sorts before its original's, so V11's rebuild on SQLite copies it first
+        UUID posted = first.toString().compareTo(second.toString()) > 0 ? first : second;
+        UUID reversal = posted == first ? second : first;
         UUID batch = UUID.randomUUID();
         UUID pending = UUID.randomUUID();
         UUID booked = UUID.randomUUID();
@@ -66,11 +69,20 @@ class KeyMigrationIntegrationTest {
             old.update("INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind, score_bp, reason, created_at)"
                     + " VALUES (?, ?, 'line-1', 'line-1', ?, 'EXACT', 10000, 'by hand', ?)",
                     company.toString(), UUID.randomUUID().toString(), posted.toString(), AT);
+            old.update("INSERT INTO proposal (company_id, transaction_id, entry_id, txn_date, description, amount_minor,"
+                    + " confidence_bp, tier, outcome, created_at) VALUES (?, ?, ?, '2026-03-01', 'RENT', -50000, 9000,"
+                    + " 'RULE', 'AUTO_APPROVED', ?)", company.toString(), booked.toString(), posted.toString(), AT);
         } finally {
             one.destroy();
         }
 
-        var result = TestDatabase.flyway(plain).load().migrate();
+        // the rest of the migrations run with SQLite's foreign keys on, as the application's connections have them
+        String enforcing = TestDatabase.isPostgres() ? url : url + (url.contains("?") ? "&" : "?") + "foreign_keys=true";
+        DriverManagerDataSource checked = new DriverManagerDataSource(enforcing, TestDatabase.user(), TestDatabase.password());
+        if (!TestDatabase.isPostgres()) {
+            assertThat(new JdbcTemplate(checked).queryForObject("PRAGMA foreign_keys", Integer.class)).isEqualTo(1);
+        }
+        var result = TestDatabase.flyway(checked).load().migrate();
         assertThat(result.success).isTrue();
 
         SingleConnectionDataSource after = new SingleConnectionDataSource(url, TestDatabase.user(), TestDatabase.password(), true);
@@ -111,6 +123,12 @@ class KeyMigrationIntegrationTest {
                 Keys.bind(reversal))).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_posting WHERE company_id = ?", Integer.class,
                 Keys.bind(company))).isEqualTo(4);
+        UUID proposed = jdbc.queryForObject("SELECT entry_id FROM proposal WHERE company_id = ?", (rs, n) -> Keys.get(rs, 1),
+                Keys.bind(company));
+        assertThat(proposed).isEqualTo(posted);
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_entry WHERE company_id = ? AND id = ?",
+                Keys.bind(company), Keys.bind(reversal))).as("references to the rebuilt table are enforced again")
+                .hasMessageMatching(TestDatabase.isPostgres() ? "(?is).*never deleted.*" : "(?is).*foreign key.*");
     }
 
     /** An approved entry of 500.00 in text-key form, as the previous build wrote it. */
