@@ -44,8 +44,9 @@ class MatchReleases {
      * fresh snapshot) then see the committed match and delete it.
      * </ul>
      * No deadlock: the storing side takes the lock before any write, and afterwards touches the ledger's rows only
-     * through foreign-key checks (FOR KEY SHARE on the entry), which block on neither a status update (it changes no
-     * key column, so it locks FOR NO KEY UPDATE) nor a reversal (a new row, which also only key-shares the original);
+     * by reading them (on PostgreSQL a match's entry is checked once per statement without a lock,
+     * V12_1__references_checked_per_statement; the foreign-key checks that preceded it key-shared the entry, which
+     * blocked on neither a status update nor a reversal);
      * a release takes the lock after the ledger's writes and before any write to this module's tables. (A transaction
      * withdrawing two entries, the second locked by another withdrawal queued behind a waiting storing transaction,
      * would close a cycle; PostgreSQL's deadlock check resolves it, by reordering the waiters or failing one. Nothing
