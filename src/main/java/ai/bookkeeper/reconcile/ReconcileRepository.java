@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,26 +59,61 @@ class ReconcileRepository {
      * of an insert each (new lines cost both); the insert still ignores a line another transaction recorded in between.
      */
     void recordLines(CompanyId company, List<BankLine> lines, Instant now) {
-        Set<String> recorded = lineIdsIn("reconcile_bank_line", company, lines.stream().map(BankLine::id).toList());
+        Set<String> recorded = recordedLines(company, lines.stream().map(BankLine::id).toList()).keySet();
         List<BankLine> fresh = recorded.isEmpty() ? lines
                 : lines.stream().filter(l -> !recorded.contains(l.id())).toList();
-        if (fresh.isEmpty()) {
-            return;
+        if (!fresh.isEmpty()) {
+            insertLines(company, fresh, Map.of(), null, now, true);
         }
+    }
+
+    /**
+     * Which of these lines are recorded, each with whether it is matched (to one entry, on the line, or to several, in
+     * reconciliation_match: a line is recorded before it is matched, so the matched lines are among these).
+     */
+    Map<String, Boolean> recordedLines(CompanyId company, Collection<String> lineIds) {
+        Map<String, Boolean> recorded = new HashMap<>();
+        byLineChunks(company, lineIds, """
+                SELECT b.bank_line_id,
+                       CASE WHEN b.match_entry_id IS NOT NULL OR EXISTS (SELECT 1 FROM reconciliation_match m
+                            WHERE m.company_id = b.company_id AND m.bank_line_id = b.bank_line_id) THEN 1 ELSE 0 END
+                FROM reconcile_bank_line b WHERE b.company_id = ? AND b.bank_line_id IN (%s)""", rs -> {
+                    recorded.put(rs.getString(1), rs.getInt(2) == 1);
+                });
+        return recorded;
+    }
+
+    /**
+     * Inserts lines not recorded yet, each with its match of one entry from {@code matches} (by line id) if it has one,
+     * in one statement per batch: a line booked from is recorded and settled by one row. {@code ignoreRecorded} skips a
+     * line recorded in between (only for lines without a match: one with a match must not lose it unseen, so a clash
+     * there is a unique-key violation for the caller).
+     */
+    void insertLines(CompanyId company, List<BankLine> lines, Map<String, Match> matches, String actor, Instant now,
+                     boolean ignoreRecorded) {
         String at = Timestamps.format(now);
         template.batchUpdate("""
                 INSERT INTO reconcile_bank_line (company_id, bank_line_id, account_id, line_date, amount_minor, currency,
-                                                 description, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", fresh, BATCH, (ps, l) -> {
-            Keys.set(ps, 1, company);
-            ps.setString(2, l.id());
-            Keys.set(ps, 3, l.bankAccount());
-            ps.setString(4, l.date().toString());
-            ps.setLong(5, l.amount().minorUnits());
-            ps.setString(6, l.amount().currency().value());
-            ps.setString(7, truncate(l.description(), 500));
-            ps.setString(8, at);
-        });
+                                                 description, recorded_at, match_entry_id, match_kind, match_score_bp,
+                                                 match_reason, matched_at, matched_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + (ignoreRecorded ? " ON CONFLICT DO NOTHING" : ""),
+                lines, BATCH, (ps, l) -> {
+                    Keys.set(ps, 1, company);
+                    ps.setString(2, l.id());
+                    Keys.set(ps, 3, l.bankAccount());
+                    ps.setString(4, l.date().toString());
+                    ps.setLong(5, l.amount().minorUnits());
+                    ps.setString(6, l.amount().currency().value());
+                    ps.setString(7, truncate(l.description(), 500));
+                    ps.setString(8, at);
+                    Match m = matches.get(l.id());
+                    Keys.setText(ps, 9, m == null ? null : m.entryIds().get(0));
+                    ps.setString(10, m == null ? null : m.kind().name());
+                    ps.setObject(11, m == null ? null : m.scoreBp(), java.sql.Types.INTEGER);
+                    ps.setString(12, m == null ? null : truncate(m.reason(), 500));
+                    ps.setString(13, m == null ? null : at);
+                    ps.setString(14, m == null ? null : actor);
+                });
     }
 
     Optional<BankLine> line(CompanyId company, String id) {
@@ -90,8 +126,9 @@ class ReconcileRepository {
     List<BankLine> lines(CompanyId company, LocalDate from, LocalDate to, boolean unmatchedOnly) {
         return jdbc.sql("SELECT " + LINE_COLUMNS + " FROM reconcile_bank_line b"
                         + " WHERE b.company_id = ? AND b.line_date >= ? AND b.line_date <= ?"
-                        + (unmatchedOnly ? " AND NOT EXISTS (SELECT 1 FROM reconciliation_match m"
-                        + " WHERE m.company_id = b.company_id AND m.bank_line_id = b.bank_line_id)" : "")
+                        + (unmatchedOnly ? " AND b.match_entry_id IS NULL AND NOT EXISTS (SELECT 1 FROM"
+                        + " reconciliation_match m WHERE m.company_id = b.company_id AND m.bank_line_id = b.bank_line_id)"
+                        : "")
                         + " ORDER BY b.line_date, b.bank_line_id")
                 .params(Keys.bind(company), from.toString(), to.toString())
                 .query((rs, n) -> line(rs)).list();
@@ -102,17 +139,13 @@ class ReconcileRepository {
      * into a busy month should not read every match of that month.
      */
     Set<String> matchedLineIds(CompanyId company, Collection<String> lineIds) {
-        return lineIdsIn("reconciliation_match", company, lineIds);
-    }
-
-    /** Which of these bank line ids {@code table} has rows for (a table of this package with a bank_line_id column). */
-    private Set<String> lineIdsIn(String table, CompanyId company, Collection<String> lineIds) {
-        Set<String> found = new HashSet<>();
-        byLineChunks(company, lineIds, "SELECT bank_line_id FROM " + table + " WHERE company_id = ? AND bank_line_id IN (%s)",
-                rs -> {
-                    found.add(rs.getString(1));
-                });
-        return found;
+        Set<String> matched = new HashSet<>();
+        recordedLines(company, lineIds).forEach((line, isMatched) -> {
+            if (isMatched) {
+                matched.add(line);
+            }
+        });
+        return matched;
     }
 
     /**
@@ -163,7 +196,10 @@ class ReconcileRepository {
             sql.append(" AND e.source <> 'BANK'");
         }
         if (filter.excludeMatched()) {
-            sql.append(" AND e.entry_id NOT IN (SELECT m.entry_id FROM reconciliation_match m WHERE m.company_id = ?)");
+            sql.append(" AND e.entry_id NOT IN (SELECT b.match_entry_id FROM reconcile_bank_line b"
+                    + " WHERE b.company_id = ? AND b.match_entry_id IS NOT NULL)"
+                    + " AND e.entry_id NOT IN (SELECT m.entry_id FROM reconciliation_match m WHERE m.company_id = ?)");
+            params.add(Keys.bind(company));
             params.add(Keys.bind(company));
         }
         if (filter.excludeDocumentLinked()) {
@@ -216,9 +252,12 @@ class ReconcileRepository {
             List<Object> params = new ArrayList<>();
             params.add(Keys.bind(company));
             chunk.forEach(id -> params.add(Keys.bindText(id)));
-            jdbc.sql("SELECT entry_id, bank_line_id FROM reconciliation_match WHERE company_id = ? AND entry_id IN ("
-                            + InLists.placeholders(chunk.size()) + ")")
-                    .params(params)
+            String in = InLists.placeholders(chunk.size());
+            jdbc.sql("SELECT match_entry_id, bank_line_id FROM reconcile_bank_line WHERE company_id = ?"
+                            + " AND match_entry_id IN (" + in + ")"
+                            + " UNION ALL SELECT entry_id, bank_line_id FROM reconciliation_match WHERE company_id = ?"
+                            + " AND entry_id IN (" + in + ")")
+                    .params(twice(params))
                     .query(rs -> {
                         lines.put(Keys.text(rs, 1), rs.getString(2));
                     });
@@ -229,7 +268,7 @@ class ReconcileRepository {
     /**
      * Of these entries, those a bank line can't be linked to: matched already, rejected, a reversal, or reversed (the
      * pair cancels out). One query per chunk, as it runs on every pipeline batch. The checks are correlated counts,
-     * as in {@link #itemStates}: one index lookup per entry (uq_entry_reversal, uq_reconciliation_entry), which no
+     * as in {@link #itemStates}: one index lookup per entry (uq_entry_reversal, uq_reconcile_line_match_entry, uq_reconciliation_entry), which no
      * plan turns into a scan of all the company's reversals or matches, as one may for an EXISTS under OR.
      */
     Set<String> unlinkableEntries(CompanyId company, Collection<String> entryIds) {
@@ -245,6 +284,8 @@ class ReconcileRepository {
                       AND (e.status = 'REJECTED' OR e.reversal_of IS NOT NULL
                            OR (SELECT COUNT(*) FROM journal_entry r
                                WHERE r.company_id = e.company_id AND r.reversal_of = e.id) > 0
+                           OR (SELECT COUNT(*) FROM reconcile_bank_line b
+                               WHERE b.company_id = e.company_id AND b.match_entry_id = e.id) > 0
                            OR (SELECT COUNT(*) FROM reconciliation_match m
                                WHERE m.company_id = e.company_id AND m.entry_id = e.id) > 0)""")
                     .params(params)
@@ -290,52 +331,101 @@ class ReconcileRepository {
         }
     }
 
+    /**
+     * Stores matches of recorded lines: a match of one entry on its line (which must have none; a line matched in
+     * between is a {@link DuplicateKeyException}, as a unique key's refusal is), a match of several entries as one
+     * reconciliation_match row per entry.
+     */
     void insertMatches(CompanyId company, List<Match> matches, String actor, Instant now) {
+        String at = Timestamps.format(now);
+        List<Match> single = matches.stream().filter(m -> m.entryIds().size() == 1).toList();
+        if (!single.isEmpty()) {
+            int[][] counts = template.batchUpdate("""
+                    UPDATE reconcile_bank_line SET match_entry_id = ?, match_kind = ?, match_score_bp = ?, match_reason = ?,
+                                                   matched_at = ?, matched_by = ?
+                    WHERE company_id = ? AND bank_line_id = ? AND match_entry_id IS NULL""", single, BATCH, (ps, m) -> {
+                Keys.setText(ps, 1, m.entryIds().get(0));
+                ps.setString(2, m.kind().name());
+                ps.setInt(3, m.scoreBp());
+                ps.setString(4, truncate(m.reason(), 500));
+                ps.setString(5, at);
+                ps.setString(6, actor);
+                Keys.set(ps, 7, company);
+                ps.setString(8, m.bankLineId());
+            });
+            int i = 0;
+            for (int[] batch : counts) {
+                for (int count : batch) {
+                    if (count == 0) {
+                        throw new DuplicateKeyException("Bank line " + single.get(i).bankLineId()
+                                + " is matched already, or was never recorded");
+                    }
+                    i++;
+                }
+            }
+        }
         record Row(Match match, String entryId) {
         }
         List<Row> rows = new ArrayList<>();
         for (Match m : matches) {
-            for (String entry : m.entryIds()) {
-                rows.add(new Row(m, entry));
+            if (m.entryIds().size() > 1) {
+                for (String entry : m.entryIds()) {
+                    rows.add(new Row(m, entry));
+                }
             }
         }
-        String at = Timestamps.format(now);
+        if (rows.isEmpty()) {
+            return;
+        }
         template.batchUpdate("""
                 INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind, score_bp,
                                                   reason, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, BATCH, (ps, r) -> {
+                VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)""", rows, BATCH, (ps, r) -> {
             Keys.set(ps, 1, company);
             Keys.set(ps, 2, Ids.newId(clock));
             ps.setString(3, r.match().bankLineId());
-            ps.setString(4, r.match().entryIds().size() == 1 ? r.match().bankLineId() : null);
-            Keys.setText(ps, 5, r.entryId());
-            ps.setString(6, r.match().kind().name());
-            ps.setInt(7, r.match().scoreBp());
-            ps.setString(8, truncate(r.match().reason(), 500));
-            ps.setString(9, at);
-            ps.setString(10, actor);
+            Keys.setText(ps, 4, r.entryId());
+            ps.setString(5, r.match().kind().name());
+            ps.setInt(6, r.match().scoreBp());
+            ps.setString(7, truncate(r.match().reason(), 500));
+            ps.setString(8, at);
+            ps.setString(9, actor);
         });
     }
 
+    /** The matches of one entry (on the line) and of several (reconciliation_match): line, entry, kind, score, reason. */
+    private static final String MATCH_ROWS = """
+            SELECT b.bank_line_id, b.match_entry_id AS entry_id, b.match_kind AS kind, b.match_score_bp AS score_bp,
+                   b.match_reason AS reason, b.line_date
+            FROM reconcile_bank_line b
+            WHERE b.company_id = ? AND b.match_entry_id IS NOT NULL AND %1$s
+            UNION ALL
+            SELECT m.bank_line_id, m.entry_id, m.kind, m.score_bp, m.reason, b.line_date
+            FROM reconciliation_match m
+            JOIN reconcile_bank_line b ON b.company_id = m.company_id AND b.bank_line_id = m.bank_line_id
+            WHERE m.company_id = ? AND %1$s
+            ORDER BY 6, 1, 2""";
+
     /** Matches of the recorded lines dated in [from, to], in line date order. */
     List<Match> matches(CompanyId company, LocalDate from, LocalDate to) {
-        return collect(jdbc.sql("""
-                SELECT m.bank_line_id, m.entry_id, m.kind, m.score_bp, m.reason FROM reconciliation_match m
-                JOIN reconcile_bank_line b ON b.company_id = m.company_id AND b.bank_line_id = m.bank_line_id
-                WHERE m.company_id = ? AND b.line_date >= ? AND b.line_date <= ?
-                ORDER BY b.line_date, m.bank_line_id, m.entry_id""")
-                .params(Keys.bind(company), from.toString(), to.toString()));
+        Object c = Keys.bind(company);
+        return collect(jdbc.sql(String.format(java.util.Locale.ROOT, MATCH_ROWS, "b.line_date >= ? AND b.line_date <= ?"))
+                .params(c, from.toString(), to.toString(), c, from.toString(), to.toString()));
     }
 
     Optional<Match> matchOf(CompanyId company, String bankLineId) {
-        return collect(jdbc.sql("""
-                SELECT bank_line_id, entry_id, kind, score_bp, reason FROM reconciliation_match
-                WHERE company_id = ? AND bank_line_id = ? ORDER BY entry_id""")
-                .params(Keys.bind(company), bankLineId)).stream().findFirst();
+        Object c = Keys.bind(company);
+        return collect(jdbc.sql(String.format(java.util.Locale.ROOT, MATCH_ROWS, "b.bank_line_id = ?"))
+                .params(c, bankLineId, c, bankLineId)).stream().findFirst();
     }
 
     int deleteMatch(CompanyId company, String bankLineId) {
-        return jdbc.sql("DELETE FROM reconciliation_match WHERE company_id = ? AND bank_line_id = ?")
+        int single = jdbc.sql("""
+                UPDATE reconcile_bank_line SET match_entry_id = NULL, match_kind = NULL, match_score_bp = NULL,
+                                               match_reason = NULL, matched_at = NULL, matched_by = NULL
+                WHERE company_id = ? AND bank_line_id = ? AND match_entry_id IS NOT NULL""")
+                .params(Keys.bind(company), bankLineId).update();
+        return single + jdbc.sql("DELETE FROM reconciliation_match WHERE company_id = ? AND bank_line_id = ?")
                 .params(Keys.bind(company), bankLineId).update();
     }
 
@@ -353,8 +443,9 @@ class ReconcileRepository {
     long[] lineCounts(CompanyId company, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 SELECT COUNT(*),
-                       COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM reconciliation_match m WHERE m.company_id = b.company_id
-                                                       AND m.bank_line_id = b.bank_line_id) THEN 1 ELSE 0 END), 0)
+                       COALESCE(SUM(CASE WHEN b.match_entry_id IS NOT NULL
+                                              OR EXISTS (SELECT 1 FROM reconciliation_match m WHERE m.company_id = b.company_id
+                                                         AND m.bank_line_id = b.bank_line_id) THEN 1 ELSE 0 END), 0)
                 FROM reconcile_bank_line b WHERE b.company_id = ? AND b.line_date >= ? AND b.line_date <= ?""")
                 .params(Keys.bind(company), from.toString(), to.toString())
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
@@ -394,7 +485,9 @@ class ReconcileRepository {
 
     List<ReceiptMatch> documentLinks(CompanyId company, String entryId) {
         return jdbc.sql("""
-                SELECT d.document_id, d.entry_id, m.bank_line_id, d.score_bp, d.reason FROM document_link d
+                SELECT d.document_id, d.entry_id, COALESCE(b.bank_line_id, m.bank_line_id), d.score_bp, d.reason
+                FROM document_link d
+                LEFT JOIN reconcile_bank_line b ON b.company_id = d.company_id AND b.match_entry_id = d.entry_id
                 LEFT JOIN reconciliation_match m ON m.company_id = d.company_id AND m.entry_id = d.entry_id
                 WHERE d.company_id = ? AND d.entry_id = ? ORDER BY d.document_id""")
                 .params(Keys.bind(company), Keys.bindText(entryId))
@@ -436,6 +529,13 @@ class ReconcileRepository {
         return matches;
     }
 
+
+    /** The parameters of a query that asks the same (company, ids…) of two tables, UNION ALL. */
+    private static List<Object> twice(List<Object> params) {
+        List<Object> both = new ArrayList<>(params);
+        both.addAll(params);
+        return both;
+    }
 
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 3) + "...";

@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A company's reconciliation: bank lines matched to the entries that hit the bank account, receipts attached to the
- * entries that paid them, orphans, balance checks and the reconciliation rate. Matches are stored one row per
- * (bank line, entry), and the database refuses to match an entry twice. Every bank line handed to this service to be
+ * entries that paid them, orphans, balance checks and the reconciliation rate. A match of one entry is stored on the
+ * bank line's own row, one of several entries as a row per entry, and the database refuses to match an entry twice. Every bank line handed to this service to be
  * reconciled, linked or matched is recorded (idempotently), so that rates and orphans of a period are answered from
  * the database; a {@link #matchBeforeCreate} that finds nothing records nothing (the linking that follows does).
  */
@@ -135,21 +135,40 @@ public class Reconciler {
         releases.lockForStoring(access);
         List<BankLine> lines = booked.stream().map(Booked::line).toList();
         requireBankAccounts(access, lines);
-        repository.recordLines(access.companyId(), lines, clock.instant());
-        Set<String> takenLines = repository.matchedLineIds(access.companyId(), lines.stream().map(BankLine::id).toList());
+        // one lookup for both what is recorded and what is matched (a line is recorded before it is matched)
+        Map<String, Boolean> recorded = repository.recordedLines(access.companyId(), lines.stream().map(BankLine::id).toList());
         Set<String> takenEntries = repository.unlinkableEntries(access.companyId(),
                 booked.stream().map(b -> b.entry().toString()).toList());
+        Set<String> seen = new java.util.HashSet<>();
+        List<BankLine> fresh = new ArrayList<>();
+        Map<String, Match> freshMatches = new HashMap<>();
         List<Match> matches = new ArrayList<>();
+        List<Match> ofRecorded = new ArrayList<>();
         for (Booked b : booked) {
+            String lineId = b.line().id();
             String entry = b.entry().toString();
-            if (!takenLines.contains(b.line().id()) && !takenEntries.contains(entry)) {
-                takenLines.add(b.line().id());
+            boolean isRecorded = recorded.containsKey(lineId);
+            boolean firstTime = seen.add(lineId);
+            if (!isRecorded && firstTime) {
+                fresh.add(b.line());
+            }
+            if (firstTime && !Boolean.TRUE.equals(recorded.get(lineId)) && !takenEntries.contains(entry)) {
                 takenEntries.add(entry);
-                matches.add(new Match(b.line().id(), List.of(entry), MatchKind.EXACT, 10_000, "entry booked from this bank line"));
+                Match match = new Match(lineId, List.of(entry), MatchKind.EXACT, 10_000, "entry booked from this bank line");
+                matches.add(match);
+                if (isRecorded) {
+                    ofRecorded.add(match);
+                } else {
+                    freshMatches.put(lineId, match);
+                }
             }
         }
         try {
-            repository.insertMatches(access.companyId(), matches, actor(access), clock.instant());
+            // a new line and its match are one row: the bulk path writes nothing else here
+            if (!fresh.isEmpty()) {
+                repository.insertLines(access.companyId(), fresh, freshMatches, actor(access), clock.instant(), false);
+            }
+            repository.insertMatches(access.companyId(), ofRecorded, actor(access), clock.instant());
         } catch (DataAccessException e) {
             throw conflictOrRethrow(e, "Another reconciliation of these bank accounts stored matches at the same"
                     + " time; run the reconciliation again.");

@@ -37,7 +37,7 @@ class PilotKeyStorageIntegrationTest {
             "reconciliation_match.bank_line_id", "reconciliation_match.sole_line_id",
             "reconciliation_declined.bank_line_id", "document_link.document_id", "audit_event.subject_id",
             "audit_event.actor", "journal_entry.created_by", "journal_entry.decided_by", "proposal.decided_by",
-            "reconciliation_match.created_by", "reconciliation_declined.declined_by", "document_link.created_by",
+            "reconciliation_match.created_by", "reconcile_bank_line.matched_by", "reconciliation_declined.declined_by", "document_link.created_by",
             "job.created_by");
 
     private static final String URL = TestDatabase.freshUrlForContext();
@@ -72,6 +72,7 @@ class PilotKeyStorageIntegrationTest {
         keyColumns.removeAll(TEXT_COLUMNS);
         assertThat(keyColumns).contains("company.id", "journal_line.company_id", "journal_line.entry_id",
                 "bank_transaction.id", "proposal.transaction_id", "reconciliation_match.entry_id",
+                "reconcile_bank_line.match_entry_id",
                 "journal_entry.debit_account_id", "journal_entry.credit_account_id");
         List<String> wrong = new ArrayList<>();
         long keys = 0;

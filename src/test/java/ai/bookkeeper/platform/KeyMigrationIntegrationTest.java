@@ -15,7 +15,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * Books written before keys were stored as 16 bytes (schema version 10, keys as UUID text) come through the V10_1
  * migrations whole: every reference still joins (a reversal to its entry, a booked bank line to the pending one it
  * confirms, lines and matches to their entry), a posted entry still refuses changes, and the reconciler's external
- * line ids stay text.
+ * line ids stay text. Later migrations run over the same books: V11 (two-line entries) and V13 (a match of one entry
+ * moved onto its bank line).
  */
 @ExtendWith(ai.bookkeeper.testing.PostgresAvailable.class)
 class KeyMigrationIntegrationTest {
@@ -66,9 +67,17 @@ class KeyMigrationIntegrationTest {
                     + " (?, ?, ?, ?, '2026-03-02', -50000, 'USD', 'RENT', 'rent', 'fp-2', 1, 'BOOKED', ?, 2, ?)",
                     company.toString(), pending.toString(), bank.toString(), batch.toString(), AT,
                     company.toString(), booked.toString(), bank.toString(), batch.toString(), pending.toString(), AT);
+            old.update("INSERT INTO reconcile_bank_line (company_id, bank_line_id, account_id, line_date, amount_minor,"
+                    + " currency, description, recorded_at) VALUES (?, 'line-1', ?, '2026-03-01', -50000, 'USD', 'RENT', ?),"
+                    + " (?, 'line-2', ?, '2026-03-02', 50000, 'USD', 'REFUND', ?)",
+                    company.toString(), bank.toString(), AT, company.toString(), bank.toString(), AT);
             old.update("INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind, score_bp, reason, created_at)"
                     + " VALUES (?, ?, 'line-1', 'line-1', ?, 'EXACT', 10000, 'by hand', ?)",
                     company.toString(), UUID.randomUUID().toString(), posted.toString(), AT);
+            // one row of a match of several entries, which V13 leaves where it is
+            old.update("INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind, score_bp, reason, created_at)"
+                    + " VALUES (?, ?, 'line-2', NULL, ?, 'MANY_TO_ONE', 9000, 'two refunds', ?)",
+                    company.toString(), UUID.randomUUID().toString(), reversal.toString(), AT);
             old.update("INSERT INTO proposal (company_id, transaction_id, entry_id, txn_date, description, amount_minor,"
                     + " confidence_bp, tier, outcome, created_at) VALUES (?, ?, ?, '2026-03-01', 'RENT', -50000, 9000,"
                     + " 'RULE', 'AUTO_APPROVED', ?)", company.toString(), booked.toString(), posted.toString(), AT);
@@ -110,8 +119,15 @@ class KeyMigrationIntegrationTest {
                         + " ON e.company_id = l.company_id AND e.id = l.entry_id JOIN account a ON a.company_id = l.company_id"
                         + " AND a.id = l.account_id WHERE e.company_id = ? AND e.status = 'POSTED' AND a.code = '6000'",
                 Long.class, Keys.bind(company))).isEqualTo(50_000L);
-        assertThat(jdbc.queryForObject("SELECT bank_line_id FROM reconciliation_match WHERE company_id = ? AND entry_id = ?",
-                String.class, Keys.bind(company), Keys.bind(posted))).isEqualTo("line-1");
+        // V13: the match of one entry moved onto its line, with its kind, score, reason and time; the several-entry
+        // match stayed a reconciliation_match row
+        assertThat(jdbc.queryForObject("SELECT bank_line_id || ' ' || match_kind || ' ' || match_score_bp || ' '"
+                        + " || match_reason || ' ' || matched_at FROM reconcile_bank_line WHERE company_id = ? AND match_entry_id = ?",
+                String.class, Keys.bind(company), Keys.bind(posted))).isEqualTo("line-1 EXACT 10000 by hand " + AT);
+        assertThat(jdbc.queryForList("SELECT bank_line_id FROM reconciliation_match WHERE company_id = ?", String.class,
+                Keys.bind(company))).containsExactly("line-2");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconcile_bank_line WHERE company_id = ?", Integer.class,
+                Keys.bind(company))).isEqualTo(2);
         assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET description = 'edited' WHERE company_id = ? AND id = ?",
                 Keys.bind(company), Keys.bind(posted))).hasMessageContaining("posted");
         // V11 (two-line entries in the entry's row; on SQLite a rebuilt table) keeps the entries written before it in

@@ -79,6 +79,11 @@ class ReferenceChecksIntegrationTest extends DatabaseIntegrationTest {
                         + " line_date, amount_minor, currency, description, recorded_at)"
                         + " VALUES (?, 'line-1', ?, '2026-03-01', -1000, 'USD', 'x', ?)", company,
                 Keys.bind(theirBank.id()), AT), "fk_reconcile_line_account");
+        refused(() -> jdbc.update("INSERT INTO reconcile_bank_line (company_id, bank_line_id, account_id,"
+                        + " line_date, amount_minor, currency, description, recorded_at, match_entry_id, match_kind,"
+                        + " match_score_bp, match_reason, matched_at)"
+                        + " VALUES (?, 'line-1', ?, '2026-03-01', -1000, 'USD', 'x', ?, ?, 'EXACT', 10000, 'x', ?)", company,
+                Keys.bind(bank.id()), AT, Keys.bind(theirEntry.id()), AT), "fk_reconcile_line_match_entry");
         refused(() -> match("line-1", Keys.bind(theirEntry.id())), "fk_reconciliation_entry");
         refused(() -> proposal(Keys.bind(theirEntry.id())), "fk_proposal_entry");
         // one good proposal and one naming a missing entry, in one statement
@@ -110,6 +115,15 @@ class ReferenceChecksIntegrationTest extends DatabaseIntegrationTest {
                 Keys.bind(UUID.randomUUID()), company), "fk_reconciliation_entry");
         refused(() -> jdbc.update("UPDATE reconcile_bank_line SET account_id = ? WHERE company_id = ?",
                 Keys.bind(theirBank.id()), company), "fk_reconcile_line_account");
+
+        // a line of its own: line-2 has a match of several entries, which a match of one would clash with first
+        jdbc.update("INSERT INTO reconcile_bank_line (company_id, bank_line_id, account_id, line_date, amount_minor,"
+                + " currency, description, recorded_at) VALUES (?, 'line-3', ?, '2026-03-01', -1000, 'USD', 'x', ?)",
+                company, Keys.bind(bank.id()), AT);
+        refused(() -> jdbc.update("UPDATE reconcile_bank_line SET match_entry_id = ?, match_kind = 'MANUAL',"
+                        + " match_score_bp = 10000, match_reason = 'x', matched_at = ?"
+                        + " WHERE company_id = ? AND bank_line_id = 'line-3'",
+                Keys.bind(theirEntry.id()), AT, company), "fk_reconcile_line_match_entry");
         refused(() -> jdbc.update("UPDATE journal_entry SET credit_account_id = ? WHERE company_id = ? AND id = ?",
                 Keys.bind(theirBank.id()), company, Keys.bind(entry.id())), "fk_entry_credit_account");
 
@@ -181,10 +195,11 @@ class ReferenceChecksIntegrationTest extends DatabaseIntegrationTest {
                 + " 'QUEUED', ?)", company, Keys.bind(UUID.randomUUID()), entryId, AT);
     }
 
+    /** One row of a match of several entries (a match of one entry is stored on its line). */
     private void match(String line, Object entryId) {
         jdbc.update("INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind, score_bp,"
-                + " reason, created_at) VALUES (?, ?, ?, ?, ?, 'EXACT', 10000, 'x', ?)", company,
-                Keys.bind(UUID.randomUUID()), line, line, entryId, AT);
+                + " reason, created_at) VALUES (?, ?, ?, NULL, ?, 'MANY_TO_ONE', 10000, 'x', ?)", company,
+                Keys.bind(UUID.randomUUID()), line, entryId, AT);
     }
 
     private JournalEntry rent(CompanyAccess books, Account paidFrom) {
