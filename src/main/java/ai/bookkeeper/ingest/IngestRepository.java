@@ -1,6 +1,7 @@
 package ai.bookkeeper.ingest;
 
 import ai.bookkeeper.ledger.AccountId;
+import ai.bookkeeper.platform.BulkInsert;
 import ai.bookkeeper.platform.InLists;
 import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.CompanyId;
@@ -24,12 +25,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IngestRepository {
 
-    static final String INSERT_TRANSACTION = """
-            INSERT INTO bank_transaction (company_id, id, bank_account_id, batch_id, booking_date, value_date,
-                amount_minor, currency, description, normalized_description, counterparty, reference, bank_txn_id,
-                fingerprint, occurrence, status, source_line, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (company_id, bank_account_id, fingerprint) DO NOTHING""";
+    /** The columns of {@link #insertTransactions}' rows, in their order. */
+    static final List<String> INSERT_COLUMNS = List.of("company_id", "id", "bank_account_id", "batch_id", "booking_date",
+            "value_date", "amount_minor", "currency", "description", "normalized_description", "counterparty", "reference",
+            "bank_txn_id", "fingerprint", "occurrence", "status", "source_line", "created_at");
 
     private static final String COLUMNS = """
             t.id, t.bank_account_id, t.batch_id, t.booking_date, t.value_date, t.amount_minor, t.currency, t.description,
@@ -37,38 +36,19 @@ class IngestRepository {
             t.linked_to, t.transfer_pair_id, t.source_line, t.created_at""";
 
     private final JdbcTemplate jdbc;
+    private final BulkInsert bulk;
 
-    IngestRepository(JdbcTemplate jdbc) {
+    IngestRepository(JdbcTemplate jdbc, BulkInsert bulk) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
     }
 
-    /** One JDBC batch through a plain prepared statement: on a million rows, generic parameter binding costs seconds. */
+    /**
+     * Inserts the rows ({@link #INSERT_COLUMNS}), skipping a line whose fingerprint the account holds already: what
+     * makes a re-import or an overlapping statement add nothing twice. In one statement per batch (COPY on PostgreSQL).
+     */
     void insertTransactions(List<Object[]> rows) {
-        jdbc.execute((java.sql.Connection connection) -> {
-            try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT_TRANSACTION)) {
-                for (Object[] row : rows) {
-                    for (int i = 0; i < row.length; i++) {
-                        Object value = row[i];
-                        if (value == null) {
-                            insert.setNull(i + 1, java.sql.Types.VARCHAR);
-                        } else if (value instanceof UUID key) {
-                            Keys.set(insert, i + 1, key);
-                        } else if (value instanceof String text) {
-                            insert.setString(i + 1, text);
-                        } else if (value instanceof Long number) {
-                            insert.setLong(i + 1, number);
-                        } else if (value instanceof Integer number) {
-                            insert.setInt(i + 1, number);
-                        } else {
-                            throw new IllegalArgumentException("unexpected column type " + value.getClass());
-                        }
-                    }
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            return null;
-        });
+        bulk.insertSkippingConflicts("bank_transaction", INSERT_COLUMNS, "company_id, bank_account_id, fingerprint", rows);
     }
 
     void insertBatch(CompanyId company, ImportBatchId id, String fileName, String sha256, StatementFormat format,

@@ -1,5 +1,6 @@
 package ai.bookkeeper.ledger;
 
+import ai.bookkeeper.platform.BulkInsert;
 import ai.bookkeeper.platform.InLists;
 import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.CompanyId;
@@ -36,6 +37,13 @@ class LedgerRepository {
                                        reversal_of, created_by, created_at, version, debit_account_id,
                                        credit_account_id, amount_minor, credit_first, debit_memo, credit_memo)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final List<String> ENTRY_INSERT_COLUMNS = List.of("company_id", "id", "entry_date", "description", "memo",
+            "status", "source", "currency", "reversal_of", "created_by", "created_at", "version", "debit_account_id",
+            "credit_account_id", "amount_minor", "credit_first", "debit_memo", "credit_memo");
+
+    private static final List<String> LINE_INSERT_COLUMNS = List.of("company_id", "entry_id", "line_no", "account_id",
+            "debit_minor", "credit_minor", "memo");
 
     private static final String INSERT_LINE = """
             INSERT INTO journal_line (company_id, entry_id, line_no, account_id, debit_minor, credit_minor, memo)
@@ -86,10 +94,12 @@ class LedgerRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final BulkInsert bulk;
 
-    LedgerRepository(JdbcClient jdbc, JdbcTemplate template) {
+    LedgerRepository(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk) {
         this.jdbc = jdbc;
         this.template = template;
+        this.bulk = bulk;
     }
 
     void insertAccounts(CompanyId company, List<Account> accounts) {
@@ -146,47 +156,32 @@ class LedgerRepository {
     }
 
     /**
-     * Inserts many unposted entries in one JDBC batch, and the lines of those that are not {@link TwoLines} in a
-     * second: the import hot path.
+     * Inserts many unposted entries in one statement (COPY on PostgreSQL, a JDBC batch on SQLite), and the lines of
+     * those that are not {@link TwoLines} in a second: the import hot path.
      */
     void insertAll(List<JournalEntry> entries, String createdBy, Instant now) {
         String at = Timestamps.format(now);
-        record Row(JournalEntry entry, int lineNo, JournalLine line) {
-        }
-        List<Row> rows = new ArrayList<>();
-        template.batchUpdate(INSERT_ENTRY, entries, 1000, (ps, e) -> {
-            Keys.set(ps, 1, e.companyId());
-            Keys.set(ps, 2, e.id());
-            ps.setString(3, e.date().toString());
-            ps.setString(4, e.description());
-            ps.setString(5, e.memo());
-            ps.setString(6, e.status().name());
-            ps.setString(7, e.source().name());
-            ps.setString(8, e.currency().value());
-            Keys.set(ps, 9, e.reversalOf());
-            ps.setString(10, createdBy);
-            ps.setString(11, at);
-            ps.setInt(12, e.version());
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        List<Object[]> lineRows = new ArrayList<>();
+        for (JournalEntry e : entries) {
             TwoLines two = TwoLines.of(e.lines());
-            TwoLines.bind(ps, 13, two);
+            rows.add(new Object[] {e.companyId().value(), e.id().value(), e.date().toString(), e.description(), e.memo(),
+                    e.status().name(), e.source().name(), e.currency().value(),
+                    e.reversalOf() == null ? null : e.reversalOf().value(), createdBy, at, e.version(),
+                    two == null ? null : two.debitAccount().value(), two == null ? null : two.creditAccount().value(),
+                    two == null ? null : two.amountMinor(), two == null ? null : (two.creditFirst() ? 1 : 0),
+                    two == null ? null : two.debitMemo(), two == null ? null : two.creditMemo()});
             if (two == null) {
                 for (int i = 0; i < e.lines().size(); i++) {
-                    rows.add(new Row(e, i + 1, e.lines().get(i)));
+                    JournalLine line = e.lines().get(i);
+                    lineRows.add(new Object[] {e.companyId().value(), e.id().value(), i + 1, line.account().value(),
+                            line.side() == Side.DEBIT ? line.amount().minorUnits() : 0L,
+                            line.side() == Side.CREDIT ? line.amount().minorUnits() : 0L, line.memo()});
                 }
             }
-        });
-        if (rows.isEmpty()) {
-            return;
         }
-        template.batchUpdate(INSERT_LINE, rows, 1000, (ps, r) -> {
-            Keys.set(ps, 1, r.entry().companyId());
-            Keys.set(ps, 2, r.entry().id());
-            ps.setInt(3, r.lineNo());
-            Keys.set(ps, 4, r.line().account());
-            ps.setLong(5, r.line().side() == Side.DEBIT ? r.line().amount().minorUnits() : 0);
-            ps.setLong(6, r.line().side() == Side.CREDIT ? r.line().amount().minorUnits() : 0);
-            ps.setString(7, r.line().memo());
-        });
+        bulk.insert("journal_entry", ENTRY_INSERT_COLUMNS, rows);
+        bulk.insert("journal_line", LINE_INSERT_COLUMNS, lineRows);
     }
 
     private void insertLines(CompanyId company, JournalEntryId entryId, List<JournalLine> lines) {

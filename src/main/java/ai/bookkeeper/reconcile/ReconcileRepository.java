@@ -2,6 +2,7 @@ package ai.bookkeeper.reconcile;
 
 import ai.bookkeeper.ledger.AccountId;
 import ai.bookkeeper.ledger.EntryStatus;
+import ai.bookkeeper.platform.BulkInsert;
 import ai.bookkeeper.platform.InLists;
 import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.CompanyId;
@@ -39,11 +40,17 @@ class ReconcileRepository {
 
     private static final int BATCH = 1000;
 
+    private static final List<String> LINE_INSERT_COLUMNS = List.of("company_id", "bank_line_id", "account_id",
+            "line_date", "amount_minor", "currency", "description", "recorded_at", "match_entry_id", "match_kind",
+            "match_score_bp", "match_reason", "matched_at", "matched_by");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
+    private final BulkInsert bulk;
 
-    ReconcileRepository(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    ReconcileRepository(JdbcClient jdbc, JdbcTemplate template, Clock clock, BulkInsert bulk) {
+        this.bulk = bulk;
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
@@ -85,35 +92,27 @@ class ReconcileRepository {
 
     /**
      * Inserts lines not recorded yet, each with its match of one entry from {@code matches} (by line id) if it has one,
-     * in one statement per batch: a line booked from is recorded and settled by one row. {@code ignoreRecorded} skips a
-     * line recorded in between (only for lines without a match: one with a match must not lose it unseen, so a clash
-     * there is a unique-key violation for the caller).
+     * in one statement (COPY on PostgreSQL): a line booked from is recorded and settled by one row.
+     * {@code ignoreRecorded} skips a line recorded in between (only for lines without a match: one with a match must
+     * not lose it unseen, so a clash there is a unique-key violation for the caller).
      */
     void insertLines(CompanyId company, List<BankLine> lines, Map<String, Match> matches, String actor, Instant now,
                      boolean ignoreRecorded) {
         String at = Timestamps.format(now);
-        template.batchUpdate("""
-                INSERT INTO reconcile_bank_line (company_id, bank_line_id, account_id, line_date, amount_minor, currency,
-                                                 description, recorded_at, match_entry_id, match_kind, match_score_bp,
-                                                 match_reason, matched_at, matched_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + (ignoreRecorded ? " ON CONFLICT DO NOTHING" : ""),
-                lines, BATCH, (ps, l) -> {
-                    Keys.set(ps, 1, company);
-                    ps.setString(2, l.id());
-                    Keys.set(ps, 3, l.bankAccount());
-                    ps.setString(4, l.date().toString());
-                    ps.setLong(5, l.amount().minorUnits());
-                    ps.setString(6, l.amount().currency().value());
-                    ps.setString(7, truncate(l.description(), 500));
-                    ps.setString(8, at);
-                    Match m = matches.get(l.id());
-                    Keys.setText(ps, 9, m == null ? null : m.entryIds().get(0));
-                    ps.setString(10, m == null ? null : m.kind().name());
-                    ps.setObject(11, m == null ? null : m.scoreBp(), java.sql.Types.INTEGER);
-                    ps.setString(12, m == null ? null : truncate(m.reason(), 500));
-                    ps.setString(13, m == null ? null : at);
-                    ps.setString(14, m == null ? null : actor);
-                });
+        List<Object[]> rows = new ArrayList<>(lines.size());
+        for (BankLine l : lines) {
+            Match m = matches.get(l.id());
+            rows.add(new Object[] {company.value(), l.id(), l.bankAccount().value(), l.date().toString(),
+                    l.amount().minorUnits(), l.amount().currency().value(), truncate(l.description(), 500),
+                    at, m == null ? null : UUID.fromString(m.entryIds().get(0)), m == null ? null : m.kind().name(),
+                    m == null ? null : m.scoreBp(), m == null ? null : truncate(m.reason(), 500), m == null ? null : at,
+                    m == null ? null : actor});
+        }
+        if (ignoreRecorded) {
+            bulk.insertSkippingConflicts("reconcile_bank_line", LINE_INSERT_COLUMNS, "company_id, bank_line_id", rows);
+        } else {
+            bulk.insert("reconcile_bank_line", LINE_INSERT_COLUMNS, rows);
+        }
     }
 
     Optional<BankLine> line(CompanyId company, String id) {

@@ -3,6 +3,7 @@ package ai.bookkeeper.review;
 import ai.bookkeeper.ledger.AccountId;
 import ai.bookkeeper.ledger.JournalEntryId;
 import ai.bookkeeper.platform.InLists;
+import ai.bookkeeper.platform.BulkInsert;
 import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.CurrencyCode;
@@ -39,41 +40,36 @@ class ReviewRepository {
             + " predicted_account_code, confidence_bp, tier, source, rationale, similar_examples, llm_exchange, outcome,"
             + " approved_account_code, bank_account_id";
 
+    private static final List<String> INSERT_COLUMNS = List.of("company_id", "transaction_id", "entry_id", "txn_date",
+            "description", "counterparty", "amount_minor", "predicted_account_code", "confidence_bp", "tier", "source",
+            "rationale", "similar_examples", "llm_exchange", "outcome", "approved_account_code", "bank_account_id",
+            "decided_by", "decided_at", "created_at");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final BulkInsert bulk;
 
-    ReviewRepository(JdbcClient jdbc, JdbcTemplate template) {
+    ReviewRepository(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk) {
+        this.bulk = bulk;
         this.jdbc = jdbc;
         this.template = template;
     }
 
     void insertAll(CompanyId company, List<NewRow> rows, String actor, Instant now) {
         String at = Timestamps.format(now);
-        template.batchUpdate("INSERT INTO proposal (company_id, " + COLUMNS + ", decided_by, decided_at, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (ps, row) -> {
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (NewRow row : rows) {
             Proposal p = row.proposal();
-            Keys.set(ps, 1, company);
-            Keys.setText(ps, 2, p.transactionId());
-            Keys.set(ps, 3, p.entryId());
-            ps.setString(4, p.date().toString());
-            ps.setString(5, truncate(p.description(), 1000));
-            ps.setString(6, truncate(p.counterparty(), 300));
-            ps.setLong(7, p.amount().minorUnits());
-            ps.setString(8, p.predictedAccountCode());
-            ps.setInt(9, p.confidence().movePointRight(4).intValue());
-            ps.setString(10, p.tier());
-            ps.setString(11, truncate(p.source(), 200));
-            ps.setString(12, truncate(p.rationale(), 2000));
-            ps.setString(13, truncate(String.join("\n", p.similarExamples()), 2000));
-            ps.setString(14, p.llmExchange());
-            ps.setString(15, p.outcome().name());
-            ps.setString(16, p.approvedAccountCode());
-            Keys.set(ps, 17, row.bankAccount());
             boolean decided = p.outcome().isDecided();
-            ps.setString(18, decided ? actor : null);
-            ps.setString(19, decided ? at : null);
-            ps.setString(20, at);
-        });
+            values.add(new Object[] {company.value(), UUID.fromString(p.transactionId()), p.entryId().value(), p.date().toString(),
+                    truncate(p.description(), 1000), truncate(p.counterparty(), 300), p.amount().minorUnits(),
+                    p.predictedAccountCode(), p.confidence().movePointRight(4).intValue(), p.tier(),
+                    truncate(p.source(), 200), truncate(p.rationale(), 2000),
+                    truncate(String.join("\n", p.similarExamples()), 2000), p.llmExchange(), p.outcome().name(),
+                    p.approvedAccountCode(), row.bankAccount() == null ? null : row.bankAccount().value(),
+                    decided ? actor : null, decided ? at : null, at});
+        }
+        bulk.insert("proposal", INSERT_COLUMNS, values);
     }
 
     /** Which of these transactions have a proposal already: re-running an import proposes nothing twice. */
