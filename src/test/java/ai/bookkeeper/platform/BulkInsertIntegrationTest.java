@@ -132,6 +132,14 @@ class BulkInsertIntegrationTest extends DatabaseIntegrationTest {
         }
         transactions.executeWithoutResult(status -> bulk.insert("reconcile_bank_line", COLUMNS, rows));
         assertThat(stored()).hasSize(5_000).first().isEqualTo("line-00000|row 0|none");
+
+        // again with three new ones among them, skipping what is stored: only the three are added
+        rows.add(1, line("new-1", "new", null));
+        rows.add(line("new-2", "new", null));
+        rows.add(line("new-3", "new", null));
+        transactions.executeWithoutResult(status -> bulk.insertSkippingConflicts("reconcile_bank_line", COLUMNS,
+                "company_id, bank_line_id", rows));
+        assertThat(stored()).hasSize(5_003).endsWith("new-1|new|none", "new-2|new|none", "new-3|new|none");
     }
 
     @Test
