@@ -1,7 +1,5 @@
 package ai.bookkeeper.platform;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class BulkInsert {
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+    /** Characters of COPY text sent at a time. */
+    static final int COPY_PIECE = 64 * 1024;
 
     private final JdbcTemplate template;
     private final DatabaseEngine engine;
@@ -142,25 +143,40 @@ public class BulkInsert {
         }
     }
 
+    /** Streams the rows to COPY in pieces of about {@link #COPY_PIECE} characters, so memory stays bounded. */
     private static void copy(Connection connection, String sql, List<Object[]> rows, int width) throws SQLException {
-        StringBuilder text = new StringBuilder(rows.size() * 256);
-        for (Object[] row : rows) {
-            if (row.length != width) {
-                throw new IllegalArgumentException(row.length + " values for " + width + " columns");
-            }
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                append(text, row[i]);
-            }
-            text.append('\n');
-        }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(bytes), 65_536);
-        } catch (IOException e) {
-            throw new SQLException("COPY could not read its rows: " + e.getMessage(), e);
+            StringBuilder text = new StringBuilder(COPY_PIECE + 4096);
+            for (Object[] row : rows) {
+                if (row.length != width) {
+                    throw new IllegalArgumentException(row.length + " values for " + width + " columns");
+                }
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        text.append('\t');
+                    }
+                    append(text, row[i]);
+                }
+                text.append('\n');
+                if (text.length() >= COPY_PIECE) {
+                    send(in, text);
+                }
+            }
+            send(in, text);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    private static void send(CopyIn in, StringBuilder text) throws SQLException {
+        if (text.length() > 0) {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            in.writeToCopy(bytes, 0, bytes.length);
+            text.setLength(0);
         }
     }
 
