@@ -20,21 +20,34 @@ import org.springframework.stereotype.Component;
  * fourteenth session); on SQLite as one JDBC batch of a prepared INSERT, SQLite's fastest way in. A value is null, a
  * {@link UUID} (a key, stored as the engine's key type), a {@link String}, a {@link Long} or an {@link Integer}; the
  * columns' order is the values' order. Constraint violations surface as the same Spring exceptions an INSERT's would
- * (a unique key's as {@code DuplicateKeyException}, and so on), with the failed statement named.
+ * (a unique key's as {@code DuplicateKeyException}, and so on). On PostgreSQL a batch of fewer than
+ * {@link #COPY_MIN_ROWS} rows goes as an INSERT batch too: the driver sends up to 128 rows as one statement, and COPY
+ * (with a staging table, four statements) would not pay.
  */
 @Component
 public class BulkInsert {
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final Pattern NAMES = Pattern.compile("[a-z_][a-z0-9_]*(, ?[a-z_][a-z0-9_]*)*");
+    /** The fewest rows that PostgreSQL gets by COPY. */
+    static final int COPY_MIN_ROWS = 100;
     /** Characters of COPY text sent at a time. */
     static final int COPY_PIECE = 64 * 1024;
 
     private final JdbcTemplate template;
     private final DatabaseEngine engine;
+    private final int copyMinRows;
 
+    @org.springframework.beans.factory.annotation.Autowired
     BulkInsert(JdbcTemplate template, DatabaseEngine engine) {
+        this(template, engine, COPY_MIN_ROWS);
+    }
+
+    /** With another threshold for COPY (tests use 1, to send every batch by COPY on PostgreSQL). */
+    BulkInsert(JdbcTemplate template, DatabaseEngine engine, int copyMinRows) {
         this.template = template;
         this.engine = engine;
+        this.copyMinRows = copyMinRows;
     }
 
     /** Inserts the rows; any constraint violation refuses them all (with the caller's transaction). */
@@ -58,10 +71,13 @@ public class BulkInsert {
         }
         requireName(table);
         columns.forEach(BulkInsert::requireName);
+        if (conflict != null && !conflict.isEmpty() && !NAMES.matcher(conflict).matches()) {
+            throw new IllegalArgumentException("not a list of plain SQL names: " + conflict);
+        }
         String list = String.join(", ", columns);
         String onConflict = conflict == null ? "" : " ON CONFLICT" + (conflict.isEmpty() ? "" : " (" + conflict + ")")
                 + " DO NOTHING";
-        if (engine == DatabaseEngine.POSTGRESQL) {
+        if (engine == DatabaseEngine.POSTGRESQL && rows.size() >= copyMinRows) {
             template.execute((ConnectionCallback<Void>) connection -> {
                 if (conflict == null) {
                     copy(connection, "COPY " + table + " (" + list + ") FROM STDIN", rows, columns.size());
@@ -79,7 +95,11 @@ public class BulkInsert {
                         }
                     } catch (SQLException | RuntimeException e) {
                         if (autoCommit) {
-                            connection.rollback();
+                            try {
+                                connection.rollback();
+                            } catch (SQLException rollback) {
+                                e.addSuppressed(rollback);
+                            }
                         }
                         throw e;
                     } finally {
@@ -129,7 +149,7 @@ public class BulkInsert {
 
     private static void bind(PreparedStatement insert, int index, Object value) throws SQLException {
         if (value == null) {
-            insert.setNull(index, java.sql.Types.VARCHAR);
+            insert.setNull(index, java.sql.Types.NULL); // untyped: PostgreSQL takes the column's type (text, uuid, integer)
         } else if (value instanceof UUID key) {
             Keys.set(insert, index, key);
         } else if (value instanceof String text) {

@@ -412,9 +412,17 @@ class ReconcileRepository {
                 .params(c, from.toString(), to.toString(), c, from.toString(), to.toString()));
     }
 
+    /** The line's match, of one entry or several; by the match's own rows, whether or not the line is recorded. */
     Optional<Match> matchOf(CompanyId company, String bankLineId) {
         Object c = Keys.bind(company);
-        return collect(jdbc.sql(String.format(java.util.Locale.ROOT, MATCH_ROWS, "b.bank_line_id = ?"))
+        return collect(jdbc.sql("""
+                SELECT bank_line_id, match_entry_id AS entry_id, match_kind AS kind, match_score_bp AS score_bp,
+                       match_reason AS reason
+                FROM reconcile_bank_line WHERE company_id = ? AND bank_line_id = ? AND match_entry_id IS NOT NULL
+                UNION ALL
+                SELECT bank_line_id, entry_id, kind, score_bp, reason
+                FROM reconciliation_match WHERE company_id = ? AND bank_line_id = ?
+                ORDER BY 2""")
                 .params(c, bankLineId, c, bankLineId)).stream().findFirst();
     }
 

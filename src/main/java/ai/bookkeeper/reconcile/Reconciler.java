@@ -67,7 +67,7 @@ public class Reconciler {
     public ReconciliationResult reconcile(CompanyAccess access, List<BankLine> lines, ReconcileOptions options) {
         access.require(Role.ACCOUNTANT, "reconcile bank statements");
         releases.lockForStoring(access);
-        return run(access, lines, options, new ReconcileRepository.ItemFilter(true, true, false));
+        return run(access, lines, options, new ReconcileRepository.ItemFilter(true, true, false), true);
     }
 
     /**
@@ -85,7 +85,8 @@ public class Reconciler {
      *
      * <p>It looks before it writes: the engine first runs on what the database holds now, without a transaction,
      * and only if it finds a match does the search run again under the match lock and store what it finds then
-     * (recording the lines). Most new lines have nothing to match, and for them no write transaction is begun (on
+     * (recording the lines it matched, each with its match of one entry in one row; the others are recorded when
+     * their entries are linked). Most new lines have nothing to match, and for them no write transaction is begun (on
      * SQLite none takes the one write lock) and the lines are not recorded here: {@link #linkCreated} or
      * {@link #reconcile} records them. An entry booked from a receipt after the look is not seen, as it would not
      * have been if it were booked just after the locked search either.
@@ -102,7 +103,7 @@ public class Reconciler {
         }
         return transactions.execute(status -> {
             releases.lockForStoring(access);
-            return run(access, lines, ReconcileOptions.defaults(), filter).matches();
+            return run(access, lines, ReconcileOptions.defaults(), filter, false).matches();
         });
     }
 
@@ -139,7 +140,13 @@ public class Reconciler {
         Map<String, Boolean> recorded = repository.recordedLines(access.companyId(), lines.stream().map(BankLine::id).toList());
         Set<String> takenEntries = repository.unlinkableEntries(access.companyId(),
                 booked.stream().map(b -> b.entry().toString()).toList());
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> inserting = new java.util.HashSet<>();
+        Set<String> takenLines = new java.util.HashSet<>();
+        recorded.forEach((line, matched) -> {
+            if (matched) {
+                takenLines.add(line);
+            }
+        });
         List<BankLine> fresh = new ArrayList<>();
         Map<String, Match> freshMatches = new HashMap<>();
         List<Match> matches = new ArrayList<>();
@@ -148,11 +155,12 @@ public class Reconciler {
             String lineId = b.line().id();
             String entry = b.entry().toString();
             boolean isRecorded = recorded.containsKey(lineId);
-            boolean firstTime = seen.add(lineId);
-            if (!isRecorded && firstTime) {
+            if (!isRecorded && inserting.add(lineId)) {
                 fresh.add(b.line());
             }
-            if (firstTime && !Boolean.TRUE.equals(recorded.get(lineId)) && !takenEntries.contains(entry)) {
+            // a line named twice is matched to the first of its entries that is still free
+            if (!takenLines.contains(lineId) && !takenEntries.contains(entry)) {
+                takenLines.add(lineId);
                 takenEntries.add(entry);
                 Match match = new Match(lineId, List.of(entry), MatchKind.EXACT, 10_000, "entry booked from this bank line");
                 matches.add(match);
@@ -317,16 +325,27 @@ public class Reconciler {
         return repository.documentLinks(access.companyId(), entry.toString());
     }
 
+    /**
+     * Runs the engine over the lines and stores its matches. {@code recordAll}: every line is recorded first (a
+     * reconciliation); otherwise only the lines matched are, each new one in one row with its match of one entry
+     * (the look before booking, whose other lines are recorded with their match when their entries are linked).
+     */
     private ReconciliationResult run(CompanyAccess access, List<BankLine> lines, ReconcileOptions options,
-                                     ReconcileRepository.ItemFilter filter) {
+                                     ReconcileRepository.ItemFilter filter, boolean recordAll) {
         if (lines.isEmpty()) {
             return new ReconciliationResult(List.of(), List.of(), List.of(), List.of());
         }
         requireBankAccounts(access, lines);
-        repository.recordLines(access.companyId(), lines, clock.instant());
-        ReconciliationResult result = search(access, lines, options, filter);
+        ReconciliationResult result;
         try {
-            repository.insertMatches(access.companyId(), result.matches(), actor(access), clock.instant());
+            if (recordAll) {
+                repository.recordLines(access.companyId(), lines, clock.instant());
+                result = search(access, lines, options, filter);
+                repository.insertMatches(access.companyId(), result.matches(), actor(access), clock.instant());
+            } else {
+                result = search(access, lines, options, filter);
+                storeWithLines(access, lines, result.matches());
+            }
         } catch (DataAccessException e) {
             throw conflictOrRethrow(e, "Another reconciliation of these bank accounts stored matches at the same"
                     + " time; run the reconciliation again.");
@@ -335,6 +354,35 @@ public class Reconciler {
                 + result.matches().size() + " matched, " + result.suggestions().size() + " suggestions, "
                 + result.unmatchedLines().size() + " unmatched");
         return result;
+    }
+
+    /**
+     * Stores matches of lines that may not be recorded yet: a new line with its match of one entry as one row, a new
+     * line with a match of several entries as the line and then the match's rows, a recorded line's match as such.
+     */
+    private void storeWithLines(CompanyAccess access, List<BankLine> lines, List<Match> matches) {
+        if (matches.isEmpty()) {
+            return;
+        }
+        Map<String, BankLine> byId = new HashMap<>();
+        lines.forEach(l -> byId.putIfAbsent(l.id(), l));
+        Set<String> recorded = repository.recordedLines(access.companyId(),
+                matches.stream().map(Match::bankLineId).toList()).keySet();
+        List<BankLine> fresh = new ArrayList<>();
+        Map<String, Match> freshSingles = new HashMap<>();
+        List<Match> rest = new ArrayList<>();
+        for (Match m : matches) {
+            if (!recorded.contains(m.bankLineId())) {
+                fresh.add(byId.get(m.bankLineId()));
+                if (m.entryIds().size() == 1) {
+                    freshSingles.put(m.bankLineId(), m);
+                    continue;
+                }
+            }
+            rest.add(m);
+        }
+        repository.insertLines(access.companyId(), fresh, freshSingles, actor(access), clock.instant(), false);
+        repository.insertMatches(access.companyId(), rest, actor(access), clock.instant());
     }
 
     /** What the engine makes of the lines not matched yet, against the candidates the filter admits; stores nothing. */

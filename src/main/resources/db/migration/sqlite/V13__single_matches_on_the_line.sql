@@ -12,7 +12,8 @@
 --
 -- "An entry is matched at most once" now spans two tables. The unique key on match_entry_id and uq_reconciliation_entry
 -- hold within each; a trigger on reconciliation_match refuses an entry or a line that a line's own match holds already.
--- The other direction, a line inserted with a match naming an entry of a several-entry match, is checked by the
+-- The other direction, a line inserted with a match naming an entry or a line of a several-entry match (the
+-- application records a line before it matches it, so the second cannot happen through it), is checked by the
 -- reconciler under the company's match lock and not here: a trigger on INSERT would run as a sub-program for every
 -- line inserted, the cost V11 measured and avoided; an UPDATE that sets a match is checked (tr_reconcile_line_match_unique). PostgreSQL
 -- checks both directions on every write (V13 there), once per statement.
@@ -86,6 +87,9 @@ BEGIN
     WHERE NEW.sole_line_id IS NOT NULL;
     SELECT RAISE(ABORT, 'UNIQUE constraint failed: the entry is matched to a bank line already (reconcile_bank_line.match_entry_id)')
     WHERE EXISTS (SELECT 1 FROM reconcile_bank_line b WHERE b.company_id = NEW.company_id AND b.match_entry_id = NEW.entry_id);
+    SELECT RAISE(ABORT, 'UNIQUE constraint failed: the bank line is matched to an entry already (reconcile_bank_line.match_entry_id)')
+    WHERE EXISTS (SELECT 1 FROM reconcile_bank_line b WHERE b.company_id = NEW.company_id
+                  AND b.bank_line_id = NEW.bank_line_id AND b.match_entry_id IS NOT NULL);
 END;
 
 -- a line recorded earlier and matched later (the engine's matches, a manual match): an UPDATE, off the bulk path

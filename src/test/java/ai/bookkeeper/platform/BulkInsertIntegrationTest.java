@@ -39,7 +39,10 @@ class BulkInsertIntegrationTest extends DatabaseIntegrationTest {
             "amount_minor", "currency", "description", "recorded_at", "match_entry_id", "match_kind", "match_score_bp",
             "match_reason", "matched_at", "matched_by");
 
-    @Autowired BulkInsert bulk;
+    /** Sends every batch by COPY on PostgreSQL, however small; the application's bean does so from 100 rows. */
+    BulkInsert bulk;
+    @Autowired BulkInsert application;
+    @Autowired DatabaseEngine engine;
     @Autowired Tenancy tenancy;
     @Autowired Ledger ledger;
     @Autowired JdbcTemplate jdbc;
@@ -51,6 +54,7 @@ class BulkInsertIntegrationTest extends DatabaseIntegrationTest {
 
     @BeforeEach
     void books() {
+        bulk = new BulkInsert(jdbc, engine, 1);
         owner = Fixtures.company(tenancy, BusinessType.RETAIL);
         bank = ledger.accountByCode(owner, "1000").orElseThrow();
         Account rent = ledger.accountByCode(owner, "6100").orElseThrow();
@@ -111,17 +115,20 @@ class BulkInsertIntegrationTest extends DatabaseIntegrationTest {
         transactions.executeWithoutResult(status -> {
             bulk.insertSkippingConflicts("reconcile_bank_line", COLUMNS, "company_id, bank_line_id",
                     List.<Object[]>of(line("a", "again", null), line("b", "second", null), line("b", "twice in one batch", null)));
-            // a second batch in the same transaction: on PostgreSQL the staging table holds only this batch's rows
+            jdbc.update("DELETE FROM reconcile_bank_line WHERE company_id = ? AND bank_line_id = 'b'",
+                    Keys.bind(owner.companyId()));
+            // a second batch in the same transaction: on PostgreSQL the staging table holds only this batch's rows,
+            // so b comes back as this batch has it, not as the first batch had it
             bulk.insertSkippingConflicts("reconcile_bank_line", COLUMNS, "",
                     List.<Object[]>of(line("b", "third", null), line("c", "fourth", null)));
         });
 
-        assertThat(stored()).containsExactly("a|first|none", "b|second|none", "c|fourth|none");
+        assertThat(stored()).containsExactly("a|first|none", "b|third|none", "c|fourth|none");
 
         // and outside any transaction (autocommit), where the staged rows must not be emptied by a commit too early
         bulk.insertSkippingConflicts("reconcile_bank_line", COLUMNS, "company_id, bank_line_id",
                 List.of(line("c", "fifth", null), line("d", "sixth", null)));
-        assertThat(stored()).containsExactly("a|first|none", "b|second|none", "c|fourth|none", "d|sixth|none");
+        assertThat(stored()).containsExactly("a|first|none", "b|third|none", "c|fourth|none", "d|sixth|none");
     }
 
     @Test
@@ -140,6 +147,28 @@ class BulkInsertIntegrationTest extends DatabaseIntegrationTest {
         transactions.executeWithoutResult(status -> bulk.insertSkippingConflicts("reconcile_bank_line", COLUMNS,
                 "company_id, bank_line_id", rows));
         assertThat(stored()).hasSize(5_003).endsWith("new-1|new|none", "new-2|new|none", "new-3|new|none");
+    }
+
+    @Test
+    void the_applications_bulk_insert_stores_small_batches_as_inserts_and_large_ones_by_copy_alike() {
+        List<Object[]> small = new ArrayList<>();
+        List<Object[]> large = new ArrayList<>();
+        for (int i = 0; i < BulkInsert.COPY_MIN_ROWS - 1; i++) {
+            small.add(line(String.format("s-%03d", i), "tab\there " + i, null));
+        }
+        for (int i = 0; i < BulkInsert.COPY_MIN_ROWS; i++) {
+            large.add(line(String.format("t-%03d", i), "tab\there " + i, null));
+        }
+        transactions.executeWithoutResult(status -> {
+            application.insertSkippingConflicts("reconcile_bank_line", COLUMNS, "company_id, bank_line_id", small);
+            application.insertSkippingConflicts("reconcile_bank_line", COLUMNS, "company_id, bank_line_id", large);
+            application.insertSkippingConflicts("reconcile_bank_line", COLUMNS, "company_id, bank_line_id", large);
+        });
+        assertThat(stored()).hasSize(2 * BulkInsert.COPY_MIN_ROWS - 1)
+                .contains("s-000|tab\there 0|none", "t-099|tab\there 99|none");
+        assertThatThrownBy(() -> application.insertSkippingConflicts("reconcile_bank_line", COLUMNS,
+                "company_id) DO NOTHING; --", small)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a list of plain SQL names");
     }
 
     @Test

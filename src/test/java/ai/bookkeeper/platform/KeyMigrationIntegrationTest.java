@@ -71,9 +71,9 @@ class KeyMigrationIntegrationTest {
                     + " currency, description, recorded_at) VALUES (?, 'line-1', ?, '2026-03-01', -50000, 'USD', 'RENT', ?),"
                     + " (?, 'line-2', ?, '2026-03-02', 50000, 'USD', 'REFUND', ?)",
                     company.toString(), bank.toString(), AT, company.toString(), bank.toString(), AT);
-            old.update("INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind, score_bp, reason, created_at)"
-                    + " VALUES (?, ?, 'line-1', 'line-1', ?, 'EXACT', 10000, 'by hand', ?)",
-                    company.toString(), UUID.randomUUID().toString(), posted.toString(), AT);
+            old.update("INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind, score_bp, reason, created_at, created_by)"
+                    + " VALUES (?, ?, 'line-1', 'line-1', ?, 'EXACT', 10000, 'by hand', ?, ?)",
+                    company.toString(), UUID.randomUUID().toString(), posted.toString(), AT, user.toString());
             // one row of a match of several entries, which V13 leaves where it is
             old.update("INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind, score_bp, reason, created_at)"
                     + " VALUES (?, ?, 'line-2', NULL, ?, 'MANY_TO_ONE', 9000, 'two refunds', ?)",
@@ -96,13 +96,13 @@ class KeyMigrationIntegrationTest {
 
         SingleConnectionDataSource after = new SingleConnectionDataSource(url, TestDatabase.user(), TestDatabase.password(), true);
         try {
-            check(new JdbcTemplate(after), company, posted, reversal, booked);
+            check(new JdbcTemplate(after), company, posted, reversal, booked, user);
         } finally {
             after.destroy();
         }
     }
 
-    private static void check(JdbcTemplate jdbc, UUID company, UUID posted, UUID reversal, UUID booked) {
+    private static void check(JdbcTemplate jdbc, UUID company, UUID posted, UUID reversal, UUID booked, UUID user) {
         if (!TestDatabase.isPostgres()) {
             jdbc.execute("PRAGMA foreign_keys = ON");
             assertThat(jdbc.queryForList("PRAGMA foreign_key_check")).isEmpty();
@@ -122,8 +122,9 @@ class KeyMigrationIntegrationTest {
         // V13: the match of one entry moved onto its line, with its kind, score, reason and time; the several-entry
         // match stayed a reconciliation_match row
         assertThat(jdbc.queryForObject("SELECT bank_line_id || ' ' || match_kind || ' ' || match_score_bp || ' '"
-                        + " || match_reason || ' ' || matched_at FROM reconcile_bank_line WHERE company_id = ? AND match_entry_id = ?",
-                String.class, Keys.bind(company), Keys.bind(posted))).isEqualTo("line-1 EXACT 10000 by hand " + AT);
+                        + " || match_reason || ' ' || matched_at || ' ' || matched_by FROM reconcile_bank_line"
+                        + " WHERE company_id = ? AND match_entry_id = ?",
+                String.class, Keys.bind(company), Keys.bind(posted))).isEqualTo("line-1 EXACT 10000 by hand " + AT + " " + user);
         assertThat(jdbc.queryForList("SELECT bank_line_id FROM reconciliation_match WHERE company_id = ?", String.class,
                 Keys.bind(company))).containsExactly("line-2");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconcile_bank_line WHERE company_id = ?", Integer.class,

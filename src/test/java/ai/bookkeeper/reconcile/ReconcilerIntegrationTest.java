@@ -153,6 +153,10 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
         assertThatThrownBy(() -> setLineMatch("line-c", second))
                 .isInstanceOf(DataAccessException.class).message().containsIgnoringCase("unique constraint");
         setLineMatch("line-d", second);
+        // nor can a several-entry match's row be moved onto a line that has a match of its own
+        assertThatThrownBy(() -> jdbc.update("UPDATE reconciliation_match SET bank_line_id = 'line-a'"
+                + " WHERE company_id = ? AND bank_line_id = 'line-c'", Keys.bind(owner.companyId())))
+                .isInstanceOf(DataAccessException.class).message().containsIgnoringCase("unique constraint");
 
         assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).extracting(Match::bankLineId, Match::entryIds)
                 .containsExactly(
@@ -252,6 +256,44 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
                 .containsExactlyInAnyOrder(parking.id(), lunch.id());
         assertThat(reconciler.orphans(owner, APRIL_1, APRIL_30).bankLines())
                 .containsExactlyInAnyOrder(coffee, taxi, parkingAgain, refund);
+    }
+
+    @Test
+    void linking_matches_a_recorded_unmatched_line_a_line_named_twice_to_its_free_entry_and_skips_a_line_of_a_several_entry_match() {
+        JournalEntry s1 = sale(14, "40.00");
+        JournalEntry s2 = sale(15, "60.00");
+        BankLine payout = line(16, "100.00", "STRIPE TRANSFER");
+        BankLine unknown = line(9, "-33.33", "UNKNOWN MERCHANT");
+        // recorded by a reconciliation: the payout with a many-to-one match, the unknown line with none
+        reconciler.reconcile(owner, List.of(payout, unknown), ReconcileOptions.defaults());
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).singleElement()
+                .extracting(Match::kind).isEqualTo(MatchKind.MANY_TO_ONE);
+        JournalEntry forUnknown = spend(9, "33.33", "Unknown merchant", EntrySource.BANK, EntryStatus.PROPOSED);
+        JournalEntry rejected = spend(10, "5.00", "Snack", EntrySource.BANK, EntryStatus.PROPOSED);
+        JournalEntry rebooked = spend(10, "5.00", "Snack", EntrySource.BANK, EntryStatus.PROPOSED);
+        JournalEntry other = spend(16, "100.00", "Other", EntrySource.BANK, EntryStatus.PROPOSED);
+        ledger.reject(owner, rejected.id(), rejected.version());
+        BankLine snack = line(10, "-5.00", "SNACK");
+
+        List<Match> linked = reconciler.linkCreated(owner, List.of(new Reconciler.Booked(unknown, forUnknown.id()),
+                new Reconciler.Booked(snack, rejected.id()), new Reconciler.Booked(snack, rebooked.id()),
+                new Reconciler.Booked(payout, other.id())));
+
+        assertThat(linked).extracting(Match::bankLineId, m -> m.entryIds().get(0)).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(unknown.id(), forUnknown.id().toString()),
+                org.assertj.core.groups.Tuple.tuple(snack.id(), rebooked.id().toString()));
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).extracting(Match::bankLineId, Match::entryIds)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(unknown.id(), List.of(forUnknown.id().toString())),
+                        org.assertj.core.groups.Tuple.tuple(snack.id(), List.of(rebooked.id().toString())),
+                        org.assertj.core.groups.Tuple.tuple(payout.id(), java.util.stream.Stream.of(s1, s2)
+                                .map(e -> e.id().toString()).sorted().toList()));
+        assertThat(recorded(snack)).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM reconcile_bank_line WHERE company_id = ?")).isEqualTo(3);
+        assertThat(reconciler.rate(owner, APRIL_1, APRIL_30)).isEqualByComparingTo("1");
+        // the many-to-one match is still whole and still the payout's, by its own rows
+        reconciler.unmatch(owner, payout.id(), "checking");
+        assertThat(reconciler.orphans(owner, APRIL_1, APRIL_30).bankLines()).containsExactly(payout);
     }
 
     @Test
