@@ -37,8 +37,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The database connection lost in the middle of an import: a DataSource wrapper makes the Nth JDBC batch fail the way
- * a dropped connection does (SQLState 08006). The file's transaction rolls back, the import is recorded as FAILED
+ * The database connection lost in the middle of an import: a DataSource wrapper makes the Nth bulk write fail the way
+ * a dropped connection does (SQLState 08006). A bulk write is a JDBC batch (SQLite), or on PostgreSQL the INSERT that
+ * moves a batch of bank lines from the COPY staging table into the table (platform.BulkInsert). The file's transaction rolls back, the import is recorded as FAILED
  * saying to import again, and the retry imports every row once.
  */
 @Import(DatabaseFaultIntegrationTest.FaultInjection.class)
@@ -47,7 +48,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DatabaseFaultIntegrationTest extends DatabaseIntegrationTest {
 
-    /** Batches to let through before the next one fails; negative: no fault armed. */
+    /** Bulk writes to let through before the next one fails; negative: no fault armed. */
     static final AtomicInteger BATCHES_BEFORE_FAULT = new AtomicInteger(-1);
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -63,7 +64,10 @@ class DatabaseFaultIntegrationTest extends DatabaseIntegrationTest {
         }
     }
 
-    /** Hands out connections whose prepared statements fail {@code executeBatch} when the fault is due. */
+    /**
+     * Hands out connections whose prepared statements fail {@code executeBatch}, and whose plain statements fail an
+     * {@code executeUpdate} of an INSERT, when the fault is due.
+     */
     static final class Faulty extends DelegatingDataSource implements Closeable {
         Faulty(DataSource target) {
             super(target);
@@ -85,7 +89,10 @@ class DatabaseFaultIntegrationTest extends DatabaseIntegrationTest {
             return (Connection) Proxy.newProxyInstance(Faulty.class.getClassLoader(), new Class<?>[] {Connection.class},
                     (proxy, method, args) -> {
                         Object result = invoke(connection, method, args);
-                        return result instanceof PreparedStatement statement ? failing(statement) : result;
+                        if (result instanceof PreparedStatement statement) {
+                            return failing(statement);
+                        }
+                        return result instanceof java.sql.Statement statement ? failingInserts(statement) : result;
                     });
         }
 
@@ -93,6 +100,19 @@ class DatabaseFaultIntegrationTest extends DatabaseIntegrationTest {
             return (PreparedStatement) Proxy.newProxyInstance(Faulty.class.getClassLoader(),
                     new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
                         if (method.getName().equals("executeBatch") && BATCHES_BEFORE_FAULT.getAndDecrement() == 0) {
+                            throw new SQLTransientConnectionException("An I/O error occurred while sending to the"
+                                    + " backend (injected: connection lost)", "08006");
+                        }
+                        return invoke(statement, method, args);
+                    });
+        }
+
+        static java.sql.Statement failingInserts(java.sql.Statement statement) {
+            return (java.sql.Statement) Proxy.newProxyInstance(Faulty.class.getClassLoader(),
+                    new Class<?>[] {java.sql.Statement.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("executeUpdate") && args != null && args.length > 0
+                                && String.valueOf(args[0]).startsWith("INSERT INTO ")
+                                && BATCHES_BEFORE_FAULT.getAndDecrement() == 0) {
                             throw new SQLTransientConnectionException("An I/O error occurred while sending to the"
                                     + " backend (injected: connection lost)", "08006");
                         }
@@ -130,14 +150,14 @@ class DatabaseFaultIntegrationTest extends DatabaseIntegrationTest {
     void a_connection_lost_mid_import_keeps_nothing_records_the_failure_and_the_retry_imports_everything() throws Exception {
         Path csv = dir.resolve("lost.csv");
         StringBuilder text = new StringBuilder("Date,Description,Amount\n");
-        for (int i = 0; i < 3500; i++) { // four JDBC batches of 1,000 rows
+        for (int i = 0; i < 3500; i++) { // four bulk writes of up to 1,000 rows
             text.append("2026-04-").append(String.format("%02d", 1 + i % 28)).append(",STORE ").append(i).append(",-1.")
                     .append(String.format("%02d", i % 100)).append('\n');
         }
         Files.writeString(csv, text);
         Object company = Keys.bind(owner.companyId());
 
-        BATCHES_BEFORE_FAULT.set(2); // the first two batches reach the database, the third loses the connection
+        BATCHES_BEFORE_FAULT.set(2); // the first two writes reach the database, the third loses the connection
         ImportReport failed = statements.importFile(owner, csv, ImportOptions.defaults().account("1000"));
         assertThat(BATCHES_BEFORE_FAULT.get()).as("the fault fired").isNegative();
         BATCHES_BEFORE_FAULT.set(-1);
