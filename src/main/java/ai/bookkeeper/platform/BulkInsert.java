@@ -205,18 +205,26 @@ public class BulkInsert {
         if (value == null) {
             text.append("\\N");
         } else if (value instanceof String s) {
+            int from = 0;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    text.append(s, from, i).append('\\')
+                            .append(c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+                    from = i + 1;
                 }
             }
-        } else if (value instanceof UUID || value instanceof Long || value instanceof Integer) {
-            text.append(value);
+            if (from == 0) {
+                text.append(s); // the usual case, nothing to escape: one copy of the whole string
+            } else {
+                text.append(s, from, s.length());
+            }
+        } else if (value instanceof Long number) {
+            text.append(number.longValue());
+        } else if (value instanceof Integer number) {
+            text.append(number.intValue());
+        } else if (value instanceof UUID key) {
+            text.append(key.toString());
         } else {
             throw new IllegalArgumentException("no bulk binding for " + value.getClass().getName());
         }
