@@ -148,6 +148,39 @@ class KeyMigrationIntegrationTest {
                 .hasMessageMatching(TestDatabase.isPostgres() ? "(?is).*never deleted.*" : "(?is).*foreign key.*");
     }
 
+    @Test
+    void the_move_of_single_entry_matches_stops_and_changes_nothing_when_one_names_a_line_never_recorded() {
+        String url = TestDatabase.freshUrl();
+        DriverManagerDataSource plain = new DriverManagerDataSource(url, TestDatabase.user(), TestDatabase.password());
+        TestDatabase.flyway(plain).target(TestDatabase.isPostgres() ? "12.1" : "12").load().migrate();
+        UUID company = UUID.randomUUID();
+        UUID bank = UUID.randomUUID();
+        UUID rent = UUID.randomUUID();
+        UUID entry = UUID.randomUUID();
+        JdbcTemplate old = new JdbcTemplate(plain);
+        old.update("INSERT INTO company (id, name, business_type, currency, created_at) VALUES (?, 'Lost Line', 'CAFE', 'USD', ?)",
+                Keys.bind(company), AT);
+        old.update("INSERT INTO account (company_id, id, code, name, type, is_bank) VALUES (?, ?, '1000', 'Bank', 'ASSET', 1),"
+                + " (?, ?, '6000', 'Rent', 'EXPENSE', 0)", Keys.bind(company), Keys.bind(bank), Keys.bind(company), Keys.bind(rent));
+        old.update("INSERT INTO journal_entry (company_id, id, entry_date, description, status, source, currency, created_at,"
+                + " debit_account_id, credit_account_id, amount_minor, credit_first)"
+                + " VALUES (?, ?, '2026-03-01', 'Rent', 'APPROVED', 'MANUAL', 'USD', ?, ?, ?, 50000, 1)",
+                Keys.bind(company), Keys.bind(entry), AT, Keys.bind(rent), Keys.bind(bank));
+        // a single-entry match whose line the reconciler never recorded: the application never writes one
+        old.update("INSERT INTO reconciliation_match (company_id, id, bank_line_id, sole_line_id, entry_id, kind, score_bp, reason, created_at)"
+                + " VALUES (?, ?, 'lost', 'lost', ?, 'EXACT', 10000, 'by hand', ?)",
+                Keys.bind(company), Keys.bind(UUID.randomUUID()), Keys.bind(entry), AT);
+
+        assertThatThrownBy(() -> TestDatabase.flyway(plain).load().migrate())
+                .hasMessageMatching("(?s).*(a_single_entry_match_names_a_bank_line_the_reconciler_never_recorded"
+                        + "|names a bank line the reconciler never recorded).*");
+        assertThat(old.queryForObject("SELECT COUNT(*) FROM reconciliation_match WHERE sole_line_id = 'lost'", Integer.class))
+                .as("the match is still where it was").isOne();
+        assertThat(old.queryForObject("SELECT version FROM flyway_schema_history WHERE success = "
+                + (TestDatabase.isPostgres() ? "true" : "1") + " ORDER BY installed_rank DESC LIMIT 1", String.class))
+                .as("the last migration applied").isEqualTo(TestDatabase.isPostgres() ? "12.1" : "12");
+    }
+
     /** An approved entry of 500.00 in text-key form, as the previous build wrote it. */
     private static void entry(JdbcTemplate old, UUID company, UUID id, UUID reversalOf, UUID debit, UUID credit) {
         old.update("INSERT INTO journal_entry (company_id, id, entry_date, description, status, source, currency, reversal_of,"
