@@ -7,7 +7,6 @@ import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.CurrencyCode;
 import ai.bookkeeper.shared.Money;
 import ai.bookkeeper.shared.Timestamps;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,23 +30,13 @@ class LedgerRepository {
             + "e.source, e.currency, e.reversal_of, e.version, e.debit_account_id, e.credit_account_id, e.amount_minor, "
             + "e.credit_first, e.debit_memo, e.credit_memo";
 
-    /** The entry's columns written on insert; the last six are its {@link TwoLines} or NULL. */
-    private static final String INSERT_ENTRY = """
-            INSERT INTO journal_entry (company_id, id, entry_date, description, memo, status, source, currency,
-                                       reversal_of, created_by, created_at, version, debit_account_id,
-                                       credit_account_id, amount_minor, credit_first, debit_memo, credit_memo)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
+    /** The entry's columns written on insert ({@link #insertRow}); the last six are its {@link TwoLines} or NULL. */
     private static final List<String> ENTRY_INSERT_COLUMNS = List.of("company_id", "id", "entry_date", "description", "memo",
             "status", "source", "currency", "reversal_of", "created_by", "created_at", "version", "debit_account_id",
             "credit_account_id", "amount_minor", "credit_first", "debit_memo", "credit_memo");
 
     private static final List<String> LINE_INSERT_COLUMNS = List.of("company_id", "entry_id", "line_no", "account_id",
             "debit_minor", "credit_minor", "memo");
-
-    private static final String INSERT_LINE = """
-            INSERT INTO journal_line (company_id, entry_id, line_no, account_id, debit_minor, credit_minor, memo)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     /**
      * How an entry of exactly two lines, a debit and a credit on two different accounts, is stored: in the entry's own
@@ -74,21 +63,6 @@ class LedgerRepository {
             JournalLine debit = new JournalLine(debitAccount, Side.DEBIT, Money.ofMinor(amountMinor, currency), debitMemo);
             JournalLine credit = new JournalLine(creditAccount, Side.CREDIT, Money.ofMinor(amountMinor, currency), creditMemo);
             return creditFirst ? List.of(credit, debit) : List.of(debit, credit);
-        }
-
-        /** Binds the six columns, or six NULLs for {@code two} null, from {@code index} on. */
-        static void bind(PreparedStatement ps, int index, TwoLines two) throws SQLException {
-            Keys.set(ps, index, two == null ? null : two.debitAccount());
-            Keys.set(ps, index + 1, two == null ? null : two.creditAccount());
-            if (two == null) {
-                ps.setNull(index + 2, java.sql.Types.BIGINT);
-                ps.setNull(index + 3, java.sql.Types.INTEGER);
-            } else {
-                ps.setLong(index + 2, two.amountMinor());
-                ps.setInt(index + 3, two.creditFirst() ? 1 : 0);
-            }
-            ps.setString(index + 4, two == null ? null : two.debitMemo());
-            ps.setString(index + 5, two == null ? null : two.creditMemo());
         }
     }
 
@@ -130,27 +104,15 @@ class LedgerRepository {
     void insert(JournalEntry entry, String createdBy, Instant now) {
         boolean posted = entry.status() == EntryStatus.POSTED;
         TwoLines two = TwoLines.of(entry.lines());
-        template.update(INSERT_ENTRY, ps -> {
-            Keys.set(ps, 1, entry.companyId());
-            Keys.set(ps, 2, entry.id());
-            ps.setString(3, entry.date().toString());
-            ps.setString(4, entry.description());
-            ps.setString(5, entry.memo());
-            ps.setString(6, (posted ? EntryStatus.APPROVED : entry.status()).name());
-            ps.setString(7, entry.source().name());
-            ps.setString(8, entry.currency().value());
-            Keys.set(ps, 9, entry.reversalOf());
-            ps.setString(10, createdBy);
-            ps.setString(11, Timestamps.format(now));
-            ps.setInt(12, entry.version());
-            TwoLines.bind(ps, 13, two);
-        });
+        String at = Timestamps.format(now);
+        bulk.insert("journal_entry", ENTRY_INSERT_COLUMNS, List.<Object[]>of(
+                insertRow(entry, posted ? EntryStatus.APPROVED : entry.status(), two, createdBy, at)));
         if (two == null) {
-            insertLines(entry.companyId(), entry.id(), entry.lines());
+            bulk.insert("journal_line", LINE_INSERT_COLUMNS, lineRows(entry.companyId(), entry.id(), entry.lines()));
         }
         if (posted) {
             jdbc.sql("UPDATE journal_entry SET status = 'POSTED', posted_at = ? WHERE company_id = ? AND id = ?")
-                    .params(Timestamps.format(now), Keys.bind(entry.companyId()), Keys.bind(entry.id()))
+                    .params(at, Keys.bind(entry.companyId()), Keys.bind(entry.id()))
                     .update();
         }
     }
@@ -162,47 +124,38 @@ class LedgerRepository {
     void insertAll(List<JournalEntry> entries, String createdBy, Instant now) {
         String at = Timestamps.format(now);
         List<Object[]> rows = new ArrayList<>(entries.size());
-        List<Object[]> lineRows = new ArrayList<>();
+        List<Object[]> lines = new ArrayList<>();
         for (JournalEntry e : entries) {
             TwoLines two = TwoLines.of(e.lines());
-            rows.add(new Object[] {e.companyId().value(), e.id().value(), e.date().toString(), e.description(), e.memo(),
-                    e.status().name(), e.source().name(), e.currency().value(),
-                    e.reversalOf() == null ? null : e.reversalOf().value(), createdBy, at, e.version(),
-                    two == null ? null : two.debitAccount().value(), two == null ? null : two.creditAccount().value(),
-                    two == null ? null : two.amountMinor(), two == null ? null : (two.creditFirst() ? 1 : 0),
-                    two == null ? null : two.debitMemo(), two == null ? null : two.creditMemo()});
+            rows.add(insertRow(e, e.status(), two, createdBy, at));
             if (two == null) {
-                for (int i = 0; i < e.lines().size(); i++) {
-                    JournalLine line = e.lines().get(i);
-                    lineRows.add(new Object[] {e.companyId().value(), e.id().value(), i + 1, line.account().value(),
-                            line.side() == Side.DEBIT ? line.amount().minorUnits() : 0L,
-                            line.side() == Side.CREDIT ? line.amount().minorUnits() : 0L, line.memo()});
-                }
+                lines.addAll(lineRows(e.companyId(), e.id(), e.lines()));
             }
         }
         bulk.insert("journal_entry", ENTRY_INSERT_COLUMNS, rows);
-        bulk.insert("journal_line", LINE_INSERT_COLUMNS, lineRows);
+        bulk.insert("journal_line", LINE_INSERT_COLUMNS, lines);
     }
 
-    private void insertLines(CompanyId company, JournalEntryId entryId, List<JournalLine> lines) {
-        template.batchUpdate(INSERT_LINE, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                JournalLine line = lines.get(i);
-                Keys.set(ps, 1, company);
-                Keys.set(ps, 2, entryId);
-                ps.setInt(3, i + 1);
-                Keys.set(ps, 4, line.account());
-                ps.setLong(5, line.side() == Side.DEBIT ? line.amount().minorUnits() : 0);
-                ps.setLong(6, line.side() == Side.CREDIT ? line.amount().minorUnits() : 0);
-                ps.setString(7, line.memo());
-            }
+    /** The entry's row of {@link #ENTRY_INSERT_COLUMNS}, with {@code status} and its two lines if it is {@code two}. */
+    private static Object[] insertRow(JournalEntry e, EntryStatus status, TwoLines two, String createdBy, String at) {
+        return new Object[] {e.companyId().value(), e.id().value(), e.date().toString(), e.description(), e.memo(),
+                status.name(), e.source().name(), e.currency().value(),
+                e.reversalOf() == null ? null : e.reversalOf().value(), createdBy, at, e.version(),
+                two == null ? null : two.debitAccount().value(), two == null ? null : two.creditAccount().value(),
+                two == null ? null : two.amountMinor(), two == null ? null : (two.creditFirst() ? 1 : 0),
+                two == null ? null : two.debitMemo(), two == null ? null : two.creditMemo()};
+    }
 
-            @Override
-            public int getBatchSize() {
-                return lines.size();
-            }
-        });
+    /** The journal_line rows ({@link #LINE_INSERT_COLUMNS}) of an entry that is not {@link TwoLines}, in line order. */
+    private static List<Object[]> lineRows(CompanyId company, JournalEntryId entry, List<JournalLine> lines) {
+        List<Object[]> rows = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            JournalLine line = lines.get(i);
+            rows.add(new Object[] {company.value(), entry.value(), i + 1, line.account().value(),
+                    line.side() == Side.DEBIT ? line.amount().minorUnits() : 0L,
+                    line.side() == Side.CREDIT ? line.amount().minorUnits() : 0L, line.memo()});
+        }
+        return rows;
     }
 
     /** Moves an entry to {@code next} if nobody changed it since {@code version}; false when someone did. */
@@ -231,16 +184,17 @@ class LedgerRepository {
         jdbc.sql("DELETE FROM journal_line WHERE company_id = ? AND entry_id = ?")
                 .params(Keys.bind(company), Keys.bind(id)).update();
         TwoLines two = TwoLines.of(lines);
-        template.update("""
+        jdbc.sql("""
                 UPDATE journal_entry SET debit_account_id = ?, credit_account_id = ?, amount_minor = ?, credit_first = ?,
                                          debit_memo = ?, credit_memo = ?
-                WHERE company_id = ? AND id = ?""", ps -> {
-            TwoLines.bind(ps, 1, two);
-            Keys.set(ps, 7, company);
-            Keys.set(ps, 8, id);
-        });
+                WHERE company_id = ? AND id = ?""")
+                .params(two == null ? null : Keys.bind(two.debitAccount()), two == null ? null : Keys.bind(two.creditAccount()),
+                        two == null ? null : two.amountMinor(), two == null ? null : (two.creditFirst() ? 1 : 0),
+                        two == null ? null : two.debitMemo(), two == null ? null : two.creditMemo(),
+                        Keys.bind(company), Keys.bind(id))
+                .update();
         if (two == null) {
-            insertLines(company, id, lines);
+            bulk.insert("journal_line", LINE_INSERT_COLUMNS, lineRows(company, id, lines));
         }
         return true;
     }

@@ -74,22 +74,27 @@ public class BulkInsert {
         if (conflict != null && !conflict.isEmpty() && !NAMES.matcher(conflict).matches()) {
             throw new IllegalArgumentException("not a list of plain SQL names: " + conflict);
         }
+        for (Object[] row : rows) {
+            if (row.length != columns.size()) {
+                throw new IllegalArgumentException(row.length + " values for " + columns.size() + " columns");
+            }
+        }
         String list = String.join(", ", columns);
         String onConflict = conflict == null ? "" : " ON CONFLICT" + (conflict.isEmpty() ? "" : " (" + conflict + ")")
                 + " DO NOTHING";
         if (engine == DatabaseEngine.POSTGRESQL && rows.size() >= copyMinRows) {
             template.execute((ConnectionCallback<Void>) connection -> {
                 if (conflict == null) {
-                    copy(connection, "COPY " + table + " (" + list + ") FROM STDIN", rows, columns.size());
+                    copy(connection, "COPY " + table + " (" + list + ") FROM STDIN", rows);
                 } else {
                     // the staged rows must reach the table before a commit empties the staging table: outside the
-                    // caller's transaction (autocommit) the three statements get one of their own
+                    // caller's transaction (autocommit) its four statements get one of their own
                     boolean autoCommit = connection.getAutoCommit();
                     if (autoCommit) {
                         connection.setAutoCommit(false);
                     }
                     try {
-                        copyThroughStage(connection, table, list, onConflict, rows, columns.size());
+                        copyThroughStage(connection, table, list, onConflict, rows);
                         if (autoCommit) {
                             connection.commit();
                         }
@@ -117,9 +122,6 @@ public class BulkInsert {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (" + list
                     + ") VALUES (" + placeholders + ")" + onConflict)) {
                 for (Object[] row : rows) {
-                    if (row.length != columns.size()) {
-                        throw new IllegalArgumentException(row.length + " values for " + columns.size() + " columns");
-                    }
                     for (int i = 0; i < row.length; i++) {
                         bind(insert, i + 1, row[i]);
                     }
@@ -132,7 +134,7 @@ public class BulkInsert {
     }
 
     private static void copyThroughStage(Connection connection, String table, String list, String onConflict,
-                                         List<Object[]> rows, int width) throws SQLException {
+                                         List<Object[]> rows) throws SQLException {
         String stage = "bk_stage_" + table;
         try (Statement s = connection.createStatement()) {
             // a temporary table lives as long as the session (the pooled connection) and is emptied at commit;
@@ -141,7 +143,7 @@ public class BulkInsert {
                     + " INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
             s.execute("TRUNCATE " + stage);
         }
-        copy(connection, "COPY " + stage + " (" + list + ") FROM STDIN", rows, width);
+        copy(connection, "COPY " + stage + " (" + list + ") FROM STDIN", rows);
         try (Statement s = connection.createStatement()) {
             s.executeUpdate("INSERT INTO " + table + " (" + list + ") SELECT " + list + " FROM " + stage + onConflict);
         }
@@ -164,14 +166,11 @@ public class BulkInsert {
     }
 
     /** Streams the rows to COPY in pieces of about {@link #COPY_PIECE} characters, so memory stays bounded. */
-    private static void copy(Connection connection, String sql, List<Object[]> rows, int width) throws SQLException {
+    private static void copy(Connection connection, String sql, List<Object[]> rows) throws SQLException {
         CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             StringBuilder text = new StringBuilder(COPY_PIECE + 4096);
             for (Object[] row : rows) {
-                if (row.length != width) {
-                    throw new IllegalArgumentException(row.length + " values for " + width + " columns");
-                }
                 for (int i = 0; i < row.length; i++) {
                     if (i > 0) {
                         text.append('\t');

@@ -35,9 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A company's reconciliation: bank lines matched to the entries that hit the bank account, receipts attached to the
  * entries that paid them, orphans, balance checks and the reconciliation rate. A match of one entry is stored on the
- * bank line's own row, one of several entries as a row per entry, and the database refuses to match an entry twice. Every bank line handed to this service to be
- * reconciled, linked or matched is recorded (idempotently), so that rates and orphans of a period are answered from
- * the database; a {@link #matchBeforeCreate} that finds nothing records nothing (the linking that follows does).
+ * bank line's own row, one of several entries as a row per entry, and the database refuses to match an entry twice.
+ * Every bank line handed to this service to be reconciled, linked or matched is recorded (idempotently), so that rates
+ * and orphans of a period are answered from the database; a {@link #matchBeforeCreate} that finds nothing records nothing (the linking that follows does).
  */
 @Service
 public class Reconciler {
@@ -140,43 +140,25 @@ public class Reconciler {
         Map<String, Boolean> recorded = repository.recordedLines(access.companyId(), lines.stream().map(BankLine::id).toList());
         Set<String> takenEntries = repository.unlinkableEntries(access.companyId(),
                 booked.stream().map(b -> b.entry().toString()).toList());
-        Set<String> inserting = new java.util.HashSet<>();
         Set<String> takenLines = new java.util.HashSet<>();
         recorded.forEach((line, matched) -> {
             if (matched) {
                 takenLines.add(line);
             }
         });
-        List<BankLine> fresh = new ArrayList<>();
-        Map<String, Match> freshMatches = new HashMap<>();
         List<Match> matches = new ArrayList<>();
-        List<Match> ofRecorded = new ArrayList<>();
         for (Booked b : booked) {
             String lineId = b.line().id();
             String entry = b.entry().toString();
-            boolean isRecorded = recorded.containsKey(lineId);
-            if (!isRecorded && inserting.add(lineId)) {
-                fresh.add(b.line());
-            }
             // a line named twice is matched to the first of its entries that is still free
             if (!takenLines.contains(lineId) && !takenEntries.contains(entry)) {
                 takenLines.add(lineId);
                 takenEntries.add(entry);
-                Match match = new Match(lineId, List.of(entry), MatchKind.EXACT, 10_000, "entry booked from this bank line");
-                matches.add(match);
-                if (isRecorded) {
-                    ofRecorded.add(match);
-                } else {
-                    freshMatches.put(lineId, match);
-                }
+                matches.add(new Match(lineId, List.of(entry), MatchKind.EXACT, 10_000, "entry booked from this bank line"));
             }
         }
         try {
-            // a new line and its match are one row: the bulk path writes nothing else here
-            if (!fresh.isEmpty()) {
-                repository.insertLines(access.companyId(), fresh, freshMatches, actor(access), clock.instant(), false);
-            }
-            repository.insertMatches(access.companyId(), ofRecorded, actor(access), clock.instant());
+            recordAndStore(access, lines, matches, recorded.keySet());
         } catch (DataAccessException e) {
             throw conflictOrRethrow(e, "Another reconciliation of these bank accounts stored matches at the same"
                     + " time; run the reconciliation again.");
@@ -344,7 +326,9 @@ public class Reconciler {
                 repository.insertMatches(access.companyId(), result.matches(), actor(access), clock.instant());
             } else {
                 result = search(access, lines, options, filter);
-                storeWithLines(access, lines, result.matches());
+                Set<String> matched = result.matches().stream().map(Match::bankLineId).collect(Collectors.toSet());
+                recordAndStore(access, lines.stream().filter(l -> matched.contains(l.id())).toList(), result.matches(),
+                        repository.recordedLines(access.companyId(), matched).keySet());
             }
         } catch (DataAccessException e) {
             throw conflictOrRethrow(e, "Another reconciliation of these bank accounts stored matches at the same"
@@ -357,32 +341,23 @@ public class Reconciler {
     }
 
     /**
-     * Stores matches of lines that may not be recorded yet: a new line with its match of one entry as one row, a new
-     * line with a match of several entries as the line and then the match's rows, a recorded line's match as such.
+     * Records the lines not recorded yet, each new one with its match of one entry in the same row (a line booked from
+     * costs one row), then stores the other matches: those of recorded lines, and those of several entries.
      */
-    private void storeWithLines(CompanyAccess access, List<BankLine> lines, List<Match> matches) {
-        if (matches.isEmpty()) {
-            return;
-        }
-        Map<String, BankLine> byId = new HashMap<>();
-        lines.forEach(l -> byId.putIfAbsent(l.id(), l));
-        Set<String> recorded = repository.recordedLines(access.companyId(),
-                matches.stream().map(Match::bankLineId).toList()).keySet();
-        List<BankLine> fresh = new ArrayList<>();
-        Map<String, Match> freshSingles = new HashMap<>();
-        List<Match> rest = new ArrayList<>();
+    private void recordAndStore(CompanyAccess access, List<BankLine> lines, List<Match> matches, Set<String> recorded) {
+        Map<String, Match> onNewLines = new HashMap<>();
         for (Match m : matches) {
-            if (!recorded.contains(m.bankLineId())) {
-                fresh.add(byId.get(m.bankLineId()));
-                if (m.entryIds().size() == 1) {
-                    freshSingles.put(m.bankLineId(), m);
-                    continue;
-                }
+            if (m.entryIds().size() == 1 && !recorded.contains(m.bankLineId())) {
+                onNewLines.put(m.bankLineId(), m);
             }
-            rest.add(m);
         }
-        repository.insertLines(access.companyId(), fresh, freshSingles, actor(access), clock.instant(), false);
-        repository.insertMatches(access.companyId(), rest, actor(access), clock.instant());
+        Map<String, BankLine> fresh = new java.util.LinkedHashMap<>();
+        lines.stream().filter(l -> !recorded.contains(l.id())).forEach(l -> fresh.putIfAbsent(l.id(), l));
+        repository.insertLines(access.companyId(), List.copyOf(fresh.values()), onNewLines, actor(access), clock.instant(),
+                false);
+        repository.insertMatches(access.companyId(),
+                matches.stream().filter(m -> !onNewLines.containsKey(m.bankLineId())).toList(), actor(access),
+                clock.instant());
     }
 
     /** What the engine makes of the lines not matched yet, against the candidates the filter admits; stores nothing. */

@@ -2,8 +2,8 @@ package ai.bookkeeper.review;
 
 import ai.bookkeeper.ledger.AccountId;
 import ai.bookkeeper.ledger.JournalEntryId;
-import ai.bookkeeper.platform.InLists;
 import ai.bookkeeper.platform.BulkInsert;
+import ai.bookkeeper.platform.InLists;
 import ai.bookkeeper.platform.Keys;
 import ai.bookkeeper.shared.CompanyId;
 import ai.bookkeeper.shared.CurrencyCode;
@@ -40,19 +40,19 @@ class ReviewRepository {
             + " predicted_account_code, confidence_bp, tier, source, rationale, similar_examples, llm_exchange, outcome,"
             + " approved_account_code, bank_account_id";
 
-    private static final List<String> INSERT_COLUMNS = List.of("company_id", "transaction_id", "entry_id", "txn_date",
-            "description", "counterparty", "amount_minor", "predicted_account_code", "confidence_bp", "tier", "source",
-            "rationale", "similar_examples", "llm_exchange", "outcome", "approved_account_code", "bank_account_id",
-            "decided_by", "decided_at", "created_at");
+    /** What {@link #insertAll} writes: the company, {@link #COLUMNS}, then who decided, when, and when created. */
+    private static final List<String> INSERT_COLUMNS = java.util.stream.Stream.of(List.of("company_id"),
+            List.of(COLUMNS.split(",\\s*")), List.of("decided_by", "decided_at", "created_at"))
+            .flatMap(List::stream).toList();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final BulkInsert bulk;
 
     ReviewRepository(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk) {
-        this.bulk = bulk;
         this.jdbc = jdbc;
         this.template = template;
+        this.bulk = bulk;
     }
 
     void insertAll(CompanyId company, List<NewRow> rows, String actor, Instant now) {
