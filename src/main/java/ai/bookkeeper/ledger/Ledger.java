@@ -11,6 +11,7 @@ import ai.bookkeeper.tenancy.Role;
 import ai.bookkeeper.tenancy.Tenancy;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -106,6 +107,7 @@ public class Ledger {
         JournalEntry entry = new JournalEntry(JournalEntryId.newId(), access.companyId(), request.date(),
                 request.description(), request.memo(), status, request.source(), company.currency(), request.lines(), null, 0);
         repository.insert(entry, actor(access), clock.instant());
+        BookedInTransaction.add(this, List.of(entry.id()));
         audit.record(access, "entry.booked", "journal_entry", entry.id(), status + " " + entry.total());
         return entry;
     }
@@ -146,6 +148,7 @@ public class Ledger {
                     request.memo(), booking.status(), request.source(), company.currency(), request.lines(), null, 0));
         }
         repository.insertAll(entries, actor(access), clock.instant());
+        BookedInTransaction.add(this, entries.stream().map(JournalEntry::id).toList());
         audit.record(access, "entries.booked", "journal_entry_batch", entries.get(0).id(), entries.size() + " entries");
         return entries;
     }
@@ -157,6 +160,16 @@ public class Ledger {
 
     public List<JournalEntry> entries(CompanyAccess access, EntryFilter filter) {
         return repository.entries(access.companyId(), filter);
+    }
+
+    /**
+     * Of {@code ids}, the entries that the current transaction booked ({@link #book}, {@link #bookAll}) and that no
+     * ledger change in it (approve, reject, post, change, reverse) has touched since. No other transaction can have
+     * seen them, so they are live and, as far as anything outside this transaction goes, unmatched: a caller that
+     * books and then links in one transaction can skip looking them up. Empty outside a transaction.
+     */
+    public Set<JournalEntryId> bookedInThisTransaction(Collection<JournalEntryId> ids) {
+        return BookedInTransaction.of(this, ids);
     }
 
     @Transactional
@@ -185,6 +198,7 @@ public class Ledger {
     public JournalEntry changeLines(CompanyAccess access, JournalEntryId id, int expectedVersion, List<JournalLine> lines,
                                     String memo) {
         access.require(Role.ACCOUNTANT, "change journal entries");
+        BookedInTransaction.forgetAll(this);
         JournalEntry current = current(access, id, expectedVersion);
         if (!current.status().isEditable()) {
             throw new ConflictException("entry.not_editable", "Journal entry " + id + " is " + current.status()
@@ -221,6 +235,7 @@ public class Ledger {
     @Transactional
     public JournalEntry reverse(CompanyAccess access, JournalEntryId id, LocalDate date, String reason) {
         access.require(Role.ACCOUNTANT, "reverse journal entries");
+        BookedInTransaction.forgetAll(this);
         JournalEntry original = entry(access, id);
         if (original.status() != EntryStatus.POSTED) {
             throw new ConflictException("entry.reverse.not_posted", "Only posted entries are reversed; entry " + id
@@ -282,6 +297,7 @@ public class Ledger {
 
     private JournalEntry move(CompanyAccess access, JournalEntryId id, int expectedVersion, EntryStatus next, String verb) {
         access.require(Role.ACCOUNTANT, verb + " journal entries");
+        BookedInTransaction.forgetAll(this);
         JournalEntry current = current(access, id, expectedVersion);
         if (!current.status().canMoveTo(next)) {
             throw new ConflictException("entry.transition", "Cannot " + verb + " journal entry " + id + ": it is "

@@ -150,18 +150,25 @@ public class Pipeline {
         long t1 = System.nanoTime();
         List<Suggestion> suggestions = toPropose.isEmpty() ? List.of() : categorizer.suggestAll(access, toPropose);
         long t2 = System.nanoTime();
-        Proposals.Result result = toPropose.isEmpty() ? Proposals.Result.NONE
-                : proposals.proposeAll(access, toPropose, suggestions);
-        long t3 = System.nanoTime();
+        // each line booked from is linked to its entry in the booking's own transaction: one turn at the write lock,
+        // and the reconciler need not look up entries that nothing outside the transaction can have touched
         List<Reconciler.Booked> created = new ArrayList<>(toPropose.size());
-        for (TransactionFacts t : toPropose) {
-            JournalEntryId entry = result.booked().get(t.transactionId());
-            if (entry != null) {
-                created.add(new Reconciler.Booked(new BankLine(t.transactionId(), t.bankAccount(), t.date(), t.amount(),
-                        t.description()), entry));
-            }
-        }
-        int linked = created.isEmpty() ? 0 : reconciler.linkCreated(access, created).size();
+        int[] linked = {0};
+        long[] linking = {0};
+        Proposals.Result result = toPropose.isEmpty() ? Proposals.Result.NONE
+                : proposals.proposeAll(access, toPropose, suggestions, booking -> {
+                    long l0 = System.nanoTime();
+                    for (TransactionFacts t : toPropose) {
+                        JournalEntryId entry = booking.booked().get(t.transactionId());
+                        if (entry != null) {
+                            created.add(new Reconciler.Booked(new BankLine(t.transactionId(), t.bankAccount(), t.date(),
+                                    t.amount(), t.description()), entry));
+                        }
+                    }
+                    linked[0] = created.isEmpty() ? 0 : reconciler.linkCreated(access, created).size();
+                    linking[0] = System.nanoTime() - l0;
+                });
+        long t3 = System.nanoTime();
         // what is left for the engine: transfer legs and lines nothing was booked from (a line booked from is linked
         // now, or was matched before; either way it is settled)
         Set<String> settled = new HashSet<>(matchedLines.keySet());
@@ -173,10 +180,10 @@ public class Pipeline {
             statistics.refresh(); // and the next import with the entries, proposals and matches counted
         }
         stages.spent(CATEGORIZE, t2 - t1);
-        stages.spent(PROPOSE, (t1 - t0) + (t3 - t2));
-        stages.spent(RECONCILE, System.nanoTime() - t3);
+        stages.spent(PROPOSE, (t1 - t0) + (t3 - t2) - linking[0]);
+        stages.spent(RECONCILE, System.nanoTime() - t3 + linking[0]);
         return new Outcome(transactions.size(), result.proposed(), result.autoApproved(), result.queued(), transfers,
-                matchedLines.size(), linked + (reconciled == null ? 0 : reconciled.matches().size()) + matchedLines.size(),
+                matchedLines.size(), linked[0] + (reconciled == null ? 0 : reconciled.matches().size()) + matchedLines.size(),
                 skipped);
     }
 

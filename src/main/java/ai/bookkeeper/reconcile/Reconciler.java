@@ -7,6 +7,7 @@ import ai.bookkeeper.ledger.EntryStatus;
 import ai.bookkeeper.ledger.JournalEntryId;
 import ai.bookkeeper.ledger.Ledger;
 import ai.bookkeeper.platform.SqlErrors;
+import ai.bookkeeper.platform.TransactionScoped;
 import ai.bookkeeper.shared.ConflictException;
 import ai.bookkeeper.shared.InvalidInputException;
 import ai.bookkeeper.shared.Money;
@@ -138,8 +139,13 @@ public class Reconciler {
         requireBankAccounts(access, lines);
         // one lookup for both what is recorded and what is matched (a line is recorded before it is matched)
         Map<String, Boolean> recorded = repository.recordedLines(access.companyId(), lines.stream().map(BankLine::id).toList());
-        Set<String> takenEntries = repository.unlinkableEntries(access.companyId(),
-                booked.stream().map(b -> b.entry().toString()).toList());
+        // entries booked earlier in this transaction need no lookup, unless this transaction stored matches since
+        Set<JournalEntryId> untouched = TransactionScoped.find(this, MatchesStored.class) != null ? Set.of()
+                : ledger.bookedInThisTransaction(booked.stream().map(Booked::entry).toList());
+        List<String> toCheck = booked.stream().filter(b -> !untouched.contains(b.entry()))
+                .map(b -> b.entry().toString()).toList();
+        Set<String> takenEntries = toCheck.isEmpty() ? new java.util.HashSet<>()
+                : repository.unlinkableEntries(access.companyId(), toCheck);
         Set<String> takenLines = new java.util.HashSet<>();
         recorded.forEach((line, matched) -> {
             if (matched) {
@@ -323,6 +329,7 @@ public class Reconciler {
             if (recordAll) {
                 repository.recordLines(access.companyId(), lines, clock.instant());
                 result = search(access, lines, options, filter);
+                matchesStored();
                 repository.insertMatches(access.companyId(), result.matches(), actor(access), clock.instant());
             } else {
                 result = search(access, lines, options, filter);
@@ -345,6 +352,7 @@ public class Reconciler {
      * costs one row), then stores the other matches: those of recorded lines, and those of several entries.
      */
     private void recordAndStore(CompanyAccess access, List<BankLine> lines, List<Match> matches, Set<String> recorded) {
+        matchesStored();
         Map<String, Match> onNewLines = new HashMap<>();
         for (Match m : matches) {
             if (m.entryIds().size() == 1 && !recorded.contains(m.bankLineId())) {
@@ -429,6 +437,7 @@ public class Reconciler {
                     + line.amount().minus(total) + "); book the difference, such as a bank fee, as an entry and include it.");
         }
         Match match = new Match(line.id(), ids, kind, 10_000, reason);
+        matchesStored();
         try {
             repository.insertMatches(access.companyId(), List.of(match), actor(access), clock.instant());
         } catch (DataAccessException e) {
@@ -439,6 +448,15 @@ public class Reconciler {
     }
 
     /** A unique-key violation means someone matched the same line or entry concurrently. */
+    /** Notes in the transaction that it stores matches, after which {@link #linkCreated} looks every entry up. */
+    private void matchesStored() {
+        TransactionScoped.get(this, MatchesStored.class, MatchesStored::new);
+    }
+
+    /** The mark {@link #matchesStored} leaves. */
+    private record MatchesStored() {
+    }
+
     private static RuntimeException conflictOrRethrow(DataAccessException e, String message) {
         if (SqlErrors.uniqueViolation(e)) {
             return new ConflictException("reconcile.concurrent", message);

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -95,12 +96,27 @@ public class Proposals {
      *                    categorize here
      */
     public Result proposeAll(CompanyAccess access, List<TransactionFacts> transactions, List<Suggestion> suggestions) {
-        return proposeAll(access, transactions, suggestions, () -> { });
+        return propose(access, transactions, suggestions, () -> { }, booked -> { });
+    }
+
+    /**
+     * As {@link #proposeAll(CompanyAccess, List, List)}, then runs {@code inTheSameTransaction} with the result inside
+     * the write transaction that booked it (not at all when nothing was new), so that what it writes, such as the
+     * bank lines' links to the entries booked from them, commits or rolls back with the booking.
+     */
+    public Result proposeAll(CompanyAccess access, List<TransactionFacts> transactions, List<Suggestion> suggestions,
+                             Consumer<Result> inTheSameTransaction) {
+        return propose(access, transactions, suggestions, () -> { }, inTheSameTransaction);
     }
 
     /** As above; {@code beforeBooking} runs between the preparing and the write transaction (tests race it there). */
     Result proposeAll(CompanyAccess access, List<TransactionFacts> transactions, List<Suggestion> suggestions,
                       Runnable beforeBooking) {
+        return propose(access, transactions, suggestions, beforeBooking, booked -> { });
+    }
+
+    private Result propose(CompanyAccess access, List<TransactionFacts> transactions, List<Suggestion> suggestions,
+                           Runnable beforeBooking, Consumer<Result> inTheSameTransaction) {
         access.require(Role.ACCOUNTANT, "propose journal entries");
         if (suggestions != null && suggestions.size() != transactions.size()) {
             throw new IllegalArgumentException("one suggestion per transaction: " + suggestions.size() + " for "
@@ -141,7 +157,11 @@ public class Proposals {
                     approve ? EntryStatus.APPROVED : EntryStatus.PROPOSED)));
         }
         beforeBooking.run();
-        return writes.execute(status -> book(access, prepared, transactions.size()));
+        return writes.execute(status -> {
+            Result result = book(access, prepared, transactions.size());
+            inTheSameTransaction.accept(result);
+            return result;
+        });
     }
 
     /** A new transaction with its suggestion, the policy's decision and the entry to book. */

@@ -20,11 +20,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class LedgerIntegrationTest extends DatabaseIntegrationTest {
 
@@ -34,6 +36,7 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
     @Autowired Ledger ledger;
     @Autowired AuditTrail audit;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate transactions;
 
     CompanyAccess owner;
     Account bank;
@@ -60,6 +63,35 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
         return ledger.propose(owner, new NewEntry(date, "March rent and keys", null, EntrySource.MANUAL,
                 List.of(JournalLine.debit(rent.id(), money.minus(part)), JournalLine.debit(supplies.id(), part),
                         JournalLine.credit(bank.id(), money))));
+    }
+
+    @Test
+    void entries_booked_in_a_transaction_are_known_as_untouched_until_another_ledger_change_and_only_inside_it() {
+        JournalEntry before = proposeRent("10.00", MARCH_1);
+        List<JournalEntryId> inside = new java.util.ArrayList<>();
+        List<JournalEntryId> afterApproval = new java.util.ArrayList<>();
+        transactions.executeWithoutResult(status -> {
+            Money money = Money.of("20.00", CurrencyCode.USD);
+            List<JournalEntry> booked = ledger.bookAll(owner, List.of(new Ledger.Booking(NewEntry.manual(MARCH_1, "A",
+                    JournalLine.debit(rent.id(), money), JournalLine.credit(bank.id(), money)), EntryStatus.PROPOSED),
+                    new Ledger.Booking(NewEntry.manual(MARCH_1, "B", JournalLine.debit(rent.id(), money),
+                            JournalLine.credit(bank.id(), money)), EntryStatus.APPROVED)));
+            JournalEntry single = proposeRent("30.00", MARCH_1);
+            List<JournalEntryId> asked = List.of(booked.get(0).id(), booked.get(1).id(), single.id(), before.id());
+            inside.addAll(ledger.bookedInThisTransaction(asked));
+            ledger.approve(owner, booked.get(0).id(), booked.get(0).version());
+            afterApproval.addAll(ledger.bookedInThisTransaction(asked));
+        });
+
+        assertThat(inside).hasSize(3).doesNotContain(before.id());
+        assertThat(afterApproval).isEmpty();
+        List<JournalEntry> all = ledger.entries(owner, EntryFilter.all());
+        assertThat(all).hasSize(4);
+        // outside a transaction, and in a later one, nothing counts as booked in it
+        assertThat(ledger.bookedInThisTransaction(all.stream().map(JournalEntry::id).toList())).isEmpty();
+        Set<JournalEntryId> later = transactions.execute(status -> ledger.bookedInThisTransaction(
+                all.stream().map(JournalEntry::id).toList()));
+        assertThat(later).isEmpty();
     }
 
     @Test

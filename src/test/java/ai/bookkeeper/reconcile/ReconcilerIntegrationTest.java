@@ -245,7 +245,7 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
         BankLine lunch = line(5, "-30.00", "LUNCH");
         BankLine refund = line(6, "20.00", "TAXI REFUND");
         reconciler.linkCreated(owner, parking, matched.id());
-        // a reviewer decides between the booking and the linking, which the pipeline runs in two transactions
+        // a reviewer decides between the booking and the linking, as when a caller runs them in two transactions
         ledger.reject(owner, rejected.id(), rejected.version());
         JournalEntry reversal = ledger.reverse(owner, reversed.id(), LocalDate.of(2026, 4, 6), "booked twice");
 
@@ -261,6 +261,37 @@ class ReconcilerIntegrationTest extends DatabaseIntegrationTest {
                 .containsExactlyInAnyOrder(parking.id(), lunch.id());
         assertThat(reconciler.orphans(owner, APRIL_1, APRIL_30).bankLines())
                 .containsExactlyInAnyOrder(coffee, taxi, parkingAgain, refund);
+    }
+
+    @Test
+    void linking_in_the_booking_transaction_still_skips_entries_that_transaction_matched_or_rejected_first() {
+        BankLine early = line(12, "-12.00", "EARLY");
+        BankLine late = line(12, "-12.00", "LATE");
+        BankLine lunch = line(13, "-30.00", "LUNCH");
+        BankLine snack = line(14, "-5.00", "SNACK");
+        BankLine coffee = line(15, "-4.00", "COFFEE");
+        List<Match> linked = new java.util.ArrayList<>(transactions.execute(status -> {
+            JournalEntry parking = spend(12, "12.00", "Parking", EntrySource.RECEIPT, EntryStatus.PROPOSED);
+            JournalEntry meal = spend(13, "30.00", "Lunch", EntrySource.BANK, EntryStatus.PROPOSED);
+            // the same transaction matches one of its new entries before linking: the linking must see that
+            assertThat(reconciler.reconcile(owner, List.of(early), ReconcileOptions.defaults()).matches()).hasSize(1);
+            return reconciler.linkCreated(owner, List.of(new Reconciler.Booked(late, parking.id()),
+                    new Reconciler.Booked(lunch, meal.id())));
+        }));
+        linked.addAll(transactions.execute(status -> {
+            // another transaction rejects one of its new entries: the ledger forgets what it booked, so the linking
+            // looks the entry up again
+            JournalEntry snacks = spend(14, "5.00", "Snack", EntrySource.BANK, EntryStatus.PROPOSED);
+            JournalEntry coffees = spend(15, "4.00", "Coffee", EntrySource.BANK, EntryStatus.PROPOSED);
+            ledger.reject(owner, snacks.id(), snacks.version());
+            return reconciler.linkCreated(owner, List.of(new Reconciler.Booked(snack, snacks.id()),
+                    new Reconciler.Booked(coffee, coffees.id())));
+        }));
+
+        assertThat(linked).extracting(Match::bankLineId).containsExactly(lunch.id(), coffee.id());
+        assertThat(reconciler.matches(owner, APRIL_1, APRIL_30)).extracting(Match::bankLineId)
+                .containsExactlyInAnyOrder(early.id(), lunch.id(), coffee.id());
+        assertThat(reconciler.orphans(owner, APRIL_1, APRIL_30).bankLines()).containsExactlyInAnyOrder(late, snack);
     }
 
     @Test

@@ -64,6 +64,29 @@ class ReviewIntegrationTest extends DatabaseIntegrationTest {
     }
 
     @Test
+    void what_runs_in_the_booking_transaction_sees_the_new_entries_and_its_failure_books_nothing() {
+        List<TransactionFacts> batch = List.of(txn("2026-01-05", "ZZQX OBSCURE THING 4411", "-42.17"),
+                txn("2026-01-06", "STRIPE TRANSFER ST-99812", "1250.00"));
+        List<ai.bookkeeper.ledger.JournalEntryId> seen = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> proposals.proposeAll(owner, batch, null, booking -> {
+            seen.addAll(ledger.bookedInThisTransaction(booking.booked().values()));
+            throw new IllegalStateException("linking failed");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(seen).hasSize(2);
+        assertThat(review.all(owner)).isEmpty();
+        assertThat(ledger.entries(owner, ai.bookkeeper.ledger.EntryFilter.all())).isEmpty();
+        Proposals.Result[] inside = new Proposals.Result[1];
+        Proposals.Result result = proposals.proposeAll(owner, batch, null, booking -> inside[0] = booking);
+        assertThat(inside[0]).isSameAs(result);
+        assertThat(result.booked()).hasSize(2);
+        // nothing new: no write transaction, so nothing runs in one
+        inside[0] = null;
+        proposals.proposeAll(owner, batch, null, booking -> inside[0] = booking);
+        assertThat(inside[0]).isNull();
+    }
+
+    @Test
     void a_run_that_another_run_overtakes_between_preparing_and_booking_books_nothing_twice() {
         // the first run prepares all 300 as new; before it books them, a second run proposes the same 300; the first
         // run's transaction checks again and leaves them alone
