@@ -64,8 +64,11 @@ final class SqliteWriterQueue implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = DriverManager.getConnection(url, properties);
-        return (Connection) Proxy.newProxyInstance(SqliteWriterQueue.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new Turns(connection));
+        Turns turns = new Turns(connection);
+        Connection proxy = (Connection) Proxy.newProxyInstance(SqliteWriterQueue.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, turns);
+        turns.statements = new StatementCache(connection, proxy);
+        return proxy;
     }
 
     @Override
@@ -87,6 +90,8 @@ final class SqliteWriterQueue implements DataSource {
     private final class Turns implements InvocationHandler {
 
         private final Connection connection;
+        /** This connection's prepared statements, kept for reuse (set once, right after the proxy is made). */
+        private StatementCache statements;
         private volatile boolean holding;
         /** When this connection's turn began ({@link System#nanoTime()}), while it holds one. */
         private volatile long heldSince;
@@ -107,7 +112,13 @@ final class SqliteWriterQueue implements DataSource {
                     throw e;
                 }
             }
+            if (name.equals("prepareStatement") && args.length == 1) {
+                return statements.prepare((String) args[0]);
+            }
             if ((name.equals("setAutoCommit") && (Boolean) args[0]) || name.equals("close")) {
+                if (name.equals("close")) {
+                    statements.clear();
+                }
                 try {
                     return call(method, args);
                 } finally {
