@@ -37,6 +37,8 @@ import org.sqlite.SQLiteException;
  * through {@code busy_timeout}; a transaction that cannot get its turn within that time fails as SQLite would, with
  * {@code SQLITE_BUSY}.
  *
+ * <p>Each connection also keeps its prepared statements for reuse by their SQL text ({@link StatementCache}).
+ *
  * <p>A thread that begins a transaction on a second connection while its own first transaction holds the turn (a
  * nested {@code REQUIRES_NEW}, say) would wait for itself: it fails at once with {@code SQLITE_BUSY} and a message that
  * says so, instead of after the whole wait as SQLite's busy handler would.
