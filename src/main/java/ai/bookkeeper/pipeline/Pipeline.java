@@ -16,6 +16,7 @@ import ai.bookkeeper.reconcile.ReconcileOptions;
 import ai.bookkeeper.reconcile.ReconciliationResult;
 import ai.bookkeeper.reconcile.Reconciler;
 import ai.bookkeeper.review.Proposals;
+import ai.bookkeeper.shared.ConflictException;
 import ai.bookkeeper.tenancy.CompanyAccess;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -165,7 +166,14 @@ public class Pipeline {
                                     t.amount(), t.description()), entry));
                         }
                     }
-                    linked[0] = created.isEmpty() ? 0 : reconciler.linkCreated(access, created).size();
+                    try {
+                        linked[0] = created.isEmpty() ? 0 : reconciler.linkCreated(access, created).size();
+                    } catch (ConflictException e) {
+                        throw new ConflictException("pipeline.link_conflict", "Another reconciliation of these bank"
+                                + " accounts stored matches while this import's entries were being linked to their bank"
+                                + " lines, so the booking was undone with the linking; process the import again. ("
+                                + e.getMessage() + ")");
+                    }
                     linking[0] = System.nanoTime() - l0;
                 });
         long t3 = System.nanoTime();

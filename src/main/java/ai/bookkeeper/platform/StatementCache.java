@@ -1,9 +1,5 @@
 package ai.bookkeeper.platform;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,7 +8,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One SQLite connection's prepared statements, kept for reuse by their SQL text: SQLite compiles a statement each
@@ -31,19 +26,14 @@ final class StatementCache {
 
     static final int CAPACITY = 64;
 
-    /** Setters after which a statement is not handed out again. */
-    private static final Set<String> SETTINGS = Set.of("setMaxRows", "setLargeMaxRows", "setFetchSize",
-            "setFetchDirection", "setQueryTimeout", "setEscapeProcessing", "setPoolable", "setCursorName",
-            "closeOnCompletion", "setMaxFieldSize");
-
     private final Connection connection;
-    private final Object owner;
+    private final Connection owner;
     private final LinkedHashMap<String, PreparedStatement> idle = new LinkedHashMap<>(16, 0.75f, true);
     private long prepared;
     private long reused;
 
     /** {@code owner}: what a statement's {@code getConnection()} returns (the connection proxy the caller holds). */
-    StatementCache(Connection connection, Object owner) {
+    StatementCache(Connection connection, Connection owner) {
         this.connection = connection;
         this.owner = owner;
     }
@@ -57,8 +47,7 @@ final class StatementCache {
         } else {
             reused++;
         }
-        return (PreparedStatement) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, new Lease(sql, statement));
+        return new CachedStatement(this, sql, statement, owner);
     }
 
     /** Finalizes every idle statement (before the connection closes). */
@@ -79,7 +68,8 @@ final class StatementCache {
         return idle.size();
     }
 
-    private void giveBack(String sql, PreparedStatement statement) throws SQLException {
+    /** Takes back a statement its caller closed: cleared, and kept unless the connection or the statement is gone. */
+    void giveBack(String sql, PreparedStatement statement) throws SQLException {
         if (statement.isClosed() || connection.isClosed()) {
             return;
         }
@@ -102,59 +92,6 @@ final class StatementCache {
             statement.close();
         } catch (SQLException ignored) {
             // finalizing a statement nobody uses any more; the connection's close reports real trouble
-        }
-    }
-
-    /** One caller's use of a statement, from {@link #prepare} to {@code close()}. */
-    private final class Lease implements InvocationHandler {
-        private final String sql;
-        private final PreparedStatement statement;
-        private boolean closed;
-        private boolean changed;
-
-        Lease(String sql, PreparedStatement statement) {
-            this.sql = sql;
-            this.statement = statement;
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            String name = method.getName();
-            switch (name) {
-                case "close":
-                    if (!closed) {
-                        closed = true;
-                        if (changed) {
-                            statement.close();
-                        } else {
-                            giveBack(sql, statement);
-                        }
-                    }
-                    return null;
-                case "isClosed":
-                    return closed || statement.isClosed();
-                case "getConnection":
-                    return owner;
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "toString":
-                    return "cached " + statement;
-                default:
-                    break;
-            }
-            if (closed) {
-                throw new SQLException("statement is closed");
-            }
-            if (SETTINGS.contains(name)) {
-                changed = true;
-            }
-            try {
-                return method.invoke(statement, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
         }
     }
 }

@@ -43,7 +43,9 @@ class MatchReleases {
      * <li>a storing transaction holding the lock makes the release wait, and the release's statements (each with a
      * fresh snapshot) then see the committed match and delete it.
      * </ul>
-     * No deadlock: the storing side takes the lock before any write, and afterwards touches the ledger's rows only
+     * No deadlock: the storing side takes the lock before any write of its own (the pipeline's booking transaction
+     * has inserted its new entries, lines, proposals and audit rows by then, but rows no other transaction can see are
+     * rows no other transaction can wait for), and afterwards touches the ledger's existing rows only
      * by reading them (on PostgreSQL a match's entry is checked once per statement without a lock,
      * V12_1__references_checked_per_statement; the foreign-key checks that preceded it key-shared the entry, which
      * blocked on neither a status update nor a reversal);

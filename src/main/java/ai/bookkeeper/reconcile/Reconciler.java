@@ -447,7 +447,6 @@ public class Reconciler {
         return match;
     }
 
-    /** A unique-key violation means someone matched the same line or entry concurrently. */
     /** Notes in the transaction that it stores matches, after which {@link #linkCreated} looks every entry up. */
     private void matchesStored() {
         TransactionScoped.get(this, MatchesStored.class, MatchesStored::new);
@@ -457,6 +456,7 @@ public class Reconciler {
     private record MatchesStored() {
     }
 
+    /** A unique-key violation means someone matched the same line or entry concurrently. */
     private static RuntimeException conflictOrRethrow(DataAccessException e, String message) {
         if (SqlErrors.uniqueViolation(e)) {
             return new ConflictException("reconcile.concurrent", message);

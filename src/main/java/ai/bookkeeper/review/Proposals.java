@@ -101,8 +101,9 @@ public class Proposals {
 
     /**
      * As {@link #proposeAll(CompanyAccess, List, List)}, then runs {@code inTheSameTransaction} with the result inside
-     * the write transaction that booked it (not at all when nothing was new), so that what it writes, such as the
-     * bank lines' links to the entries booked from them, commits or rolls back with the booking.
+     * the write transaction that booked it, so that what it writes, such as the bank lines' links to the entries booked
+     * from them, commits or rolls back with the booking. Not run when nothing was new before that transaction began;
+     * run with nothing booked when another run proposed them all in the meantime.
      */
     public Result proposeAll(CompanyAccess access, List<TransactionFacts> transactions, List<Suggestion> suggestions,
                              Consumer<Result> inTheSameTransaction) {

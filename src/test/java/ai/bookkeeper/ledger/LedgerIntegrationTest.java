@@ -95,6 +95,31 @@ class LedgerIntegrationTest extends DatabaseIntegrationTest {
     }
 
     @Test
+    void every_other_ledger_change_in_the_transaction_forgets_the_entries_it_booked() {
+        JournalEntry toReject = proposeRent("1.00", MARCH_1);
+        JournalEntry toPost = ledger.approve(owner, proposeRent("2.00", MARCH_1).id(), 0);
+        JournalEntry toChange = proposeRent("3.00", MARCH_1);
+        JournalEntry toReverse = ledger.post(owner, toPost.id(), toPost.version());
+        JournalEntry toPostNow = ledger.approve(owner, proposeRent("4.00", MARCH_1).id(), 0);
+        Money five = Money.of("5.00", CurrencyCode.USD);
+        List<java.util.function.Consumer<JournalEntry>> changes = List.of(
+                booked -> ledger.reject(owner, toReject.id(), toReject.version()),
+                booked -> ledger.post(owner, toPostNow.id(), toPostNow.version()),
+                booked -> ledger.changeLines(owner, toChange.id(), toChange.version(),
+                        List.of(JournalLine.debit(rent.id(), five), JournalLine.credit(bank.id(), five)), "corrected"),
+                booked -> ledger.reverse(owner, toReverse.id(), MARCH_1.plusDays(1), "twice"));
+        for (java.util.function.Consumer<JournalEntry> change : changes) {
+            List<JournalEntryId> left = transactions.execute(status -> {
+                JournalEntry booked = proposeRent("9.00", MARCH_1);
+                assertThat(ledger.bookedInThisTransaction(List.of(booked.id()))).containsExactly(booked.id());
+                change.accept(booked);
+                return List.copyOf(ledger.bookedInThisTransaction(List.of(booked.id())));
+            });
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
     void a_batch_larger_than_one_jdbc_batch_is_stored_exactly_entry_by_entry_and_line_by_line() {
         Account sales = ledger.accountByCode(owner, "4000").orElseThrow();
         List<Ledger.Booking> bookings = new ArrayList<>();

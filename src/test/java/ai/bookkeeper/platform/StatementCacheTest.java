@@ -86,6 +86,51 @@ class StatementCacheTest {
     }
 
     @Test
+    void a_statement_closed_with_its_results_still_open_is_reset_so_the_connection_sees_later_writes()
+            throws SQLException {
+        try (Statement s = raw.createStatement()) {
+            s.execute("INSERT INTO t (n) VALUES (1), (2), (3)");
+        }
+        PreparedStatement reading = cache.prepare("SELECT n FROM t ORDER BY n");
+        ResultSet left = reading.executeQuery();
+        assertThat(left.next()).isTrue();
+        reading.close(); // the caller forgot the result set, one row read of three
+        assertThat(left.isClosed()).isTrue();
+
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cache.db"));
+             Statement s = other.createStatement()) {
+            s.execute("INSERT INTO t (n) VALUES (4)");
+        }
+        PreparedStatement again = cache.prepare("SELECT count(*) FROM t");
+        assertThat(first(again)).isEqualTo(4);
+        again.close();
+        PreparedStatement reused = cache.prepare("SELECT n FROM t ORDER BY n");
+        assertThat(first(reused)).isEqualTo(1);
+        reused.close();
+        assertThat(cache.counts()).containsExactly(2, 1);
+    }
+
+    @Test
+    void a_statement_used_by_execute_or_for_a_large_batch_is_finalized_not_handed_out_again() throws SQLException {
+        PreparedStatement executed = cache.prepare("SELECT 1");
+        assertThat(executed.execute()).isTrue();
+        CorePreparedStatement first = executed.unwrap(CorePreparedStatement.class);
+        executed.close();
+        assertThat(first.isClosed()).isTrue();
+
+        PreparedStatement batch = cache.prepare("INSERT INTO t (n) VALUES (?)");
+        for (int i = 0; i <= CachedStatement.BATCH_KEPT; i++) {
+            batch.setInt(1, i);
+            batch.addBatch();
+        }
+        batch.executeBatch();
+        CorePreparedStatement large = batch.unwrap(CorePreparedStatement.class);
+        batch.close();
+        assertThat(large.isClosed()).isTrue();
+        assertThat(cache.idleCount()).isZero();
+    }
+
+    @Test
     void a_statement_whose_settings_were_changed_is_finalized_not_handed_out_again() throws SQLException {
         PreparedStatement statement = cache.prepare("SELECT 1");
         statement.setMaxRows(1);
