@@ -27,8 +27,8 @@ import java.util.Calendar;
  * One caller's use of a statement that {@link StatementCache} keeps, from {@code prepare} to {@code close()}: every
  * method goes straight to the driver's statement (a plain call, as binding runs for every value of every row), except
  * {@code close()}, which gives the statement back to the cache (see there for when it finalizes it instead), and the
- * setters of a statement's settings (maximum rows, fetch size, timeout…), after which it is finalized on close. After {@code close()} every method
- * but {@code close()} and {@code isClosed()} fails, as on a closed statement.
+ * setters of a statement's settings (maximum rows, fetch size, timeout…), after which it is finalized on close.
+ * After {@code close()} every method but {@code close()} and {@code isClosed()} fails, as on a closed statement.
  */
 @SuppressWarnings("deprecation") // setUnicodeStream is part of the interface
 final class CachedStatement implements PreparedStatement {

@@ -267,8 +267,9 @@ class ReconcileRepository {
     /**
      * Of these entries, those a bank line can't be linked to: matched already, rejected, a reversal, or reversed (the
      * pair cancels out). One query per chunk, as it runs on every pipeline batch. The checks are correlated counts,
-     * as in {@link #itemStates}: one index lookup per entry (uq_entry_reversal, uq_reconcile_line_match_entry, uq_reconciliation_entry), which no
-     * plan turns into a scan of all the company's reversals or matches, as one may for an EXISTS under OR.
+     * as in {@link #itemStates}: one index lookup per entry (uq_entry_reversal, uq_reconcile_line_match_entry,
+     * uq_reconciliation_entry), which no plan turns into a scan of all the company's reversals or matches, as one may
+     * for an EXISTS under OR.
      */
     Set<String> unlinkableEntries(CompanyId company, Collection<String> entryIds) {
         Set<String> found = new HashSet<>();

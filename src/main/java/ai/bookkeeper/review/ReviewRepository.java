@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,12 +45,10 @@ class ReviewRepository {
             .flatMap(List::stream).toList();
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final BulkInsert bulk;
 
-    ReviewRepository(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk) {
+    ReviewRepository(JdbcClient jdbc, BulkInsert bulk) {
         this.jdbc = jdbc;
-        this.template = template;
         this.bulk = bulk;
     }
 
